@@ -1,0 +1,115 @@
+using ChatCoach.Core.Engine;
+using ChatCoach.Core.Scripts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCoach.Core.Conversations;
+
+/// <summary>
+/// Takes inbound events one turn at a time per user: load the session, let the engine step, save the turn
+/// atomically with its event id, and only then hand back the replies. Channels know nothing of dialogs.
+/// </summary>
+public sealed partial class ConversationService(
+    ScriptCatalog scripts,
+    ISessionStore store,
+    TimeProvider time,
+    IOptions<PrivacyOptions> privacy,
+    ILogger<ConversationService> logger)
+{
+    /// <summary>How often a turn is retried when another host saved the same session in between.</summary>
+    private const int MaxConflictRetries = 5;
+
+    private readonly KeyedSerializer _perUser = new();
+
+    /// <summary>Handles one event; the returned replies are safe to show because the turn is already saved.</summary>
+    public Task<TurnResponse> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        return _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
+    }
+
+    private async Task<TurnResponse> TakeTurnAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        if (inbound.EventId is { } eventId && await store.WasHandledAsync(eventId, cancellationToken))
+        {
+            LogDuplicate(inbound.Platform);
+            return TurnResponse.AlreadyHandled;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var session = await store.LoadAsync(inbound.Platform, inbound.UserId, cancellationToken) ?? NewSession(inbound, now);
+            var (engine, moved) = scripts.For(session, DateOnly.FromDateTime(now.UtcDateTime));
+            if (moved)
+            {
+                LogMoved(session.ScriptId);
+            }
+
+            var fromNode = session.Node;
+            var result = engine.Step(session, inbound.Input, now);
+            if (result.EraseUser)
+            {
+                await store.EraseAsync(inbound.Platform, inbound.UserId, cancellationToken);
+                LogErased(inbound.Platform);
+                return new TurnResponse(result.Replies, result.Outcome);
+            }
+
+            var transcript = privacy.Value.StoreTranscripts ? Transcript(inbound.Input, result.Replies, now) : null;
+            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript), cancellationToken);
+            switch (saved)
+            {
+                case SaveResult.Saved:
+                    LogTurn(inbound.Platform, fromNode, session.Node, result.Outcome);
+                    return new TurnResponse(result.Replies, result.Outcome);
+                case SaveResult.Duplicate:
+                    LogDuplicate(inbound.Platform);
+                    return TurnResponse.AlreadyHandled;
+                case SaveResult.Conflict when attempt < MaxConflictRetries:
+                    continue;
+                default:
+                    throw new InvalidOperationException(
+                        $"the session kept changing under this turn ({MaxConflictRetries} tries); another process is writing it");
+            }
+        }
+    }
+
+    private Session NewSession(Inbound inbound, DateTimeOffset now)
+    {
+        var script = (inbound.Script is { } id ? scripts.Find(id) : null)?.Script ?? scripts.Default.Script;
+        return Session.New(inbound.Platform, inbound.UserId, script.Id, script.Version, now);
+    }
+
+    private static List<TranscriptLine> Transcript(Input input, IReadOnlyList<Reply> replies, DateTimeOffset now)
+    {
+        var lines = new List<TranscriptLine>();
+        var said = input.Kind switch
+        {
+            InputKind.Message => input.Text,
+            InputKind.Click => $"[clicked {input.ChoiceId}]",
+            InputKind.Command => $"/{input.Command.ToString().ToLowerInvariant()}",
+            InputKind.Confirm => input.Confirmed ? "[confirmed]" : "[cancelled]",
+            _ => null,
+        };
+        if (said is not null)
+        {
+            lines.Add(new TranscriptLine(FromUser: true, said, now));
+        }
+
+        lines.AddRange(replies.Select(r => new TranscriptLine(FromUser: false, r.Text, now)));
+        return lines;
+    }
+
+    // Log lines carry no message text and no user id: people tell this bot about exam failures.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Turn on {Platform}: {From} -> {To} ({Outcome})")]
+    private partial void LogTurn(string platform, string? from, string? to, TurnOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Event on {Platform} was already handled; ignored")]
+    private partial void LogDuplicate(string platform);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user on {Platform} asked to be forgotten; their rows were erased")]
+    private partial void LogErased(string platform);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A session moved to the live version of script {ScriptId}")]
+    private partial void LogMoved(string scriptId);
+}

@@ -1,0 +1,42 @@
+using ChatCoach.Core.Engine;
+
+namespace ChatCoach.Core.Conversations;
+
+/// <summary>Durable conversation state. Every turn is saved atomically, with its event id, before its replies are shown.</summary>
+public interface ISessionStore
+{
+    /// <summary>The user's session, or null when they have none.</summary>
+    Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether an event id was already handled.</summary>
+    Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken);
+
+    /// <summary>Saves one turn atomically: the session, the event id, and the transcript lines when kept.</summary>
+    Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every row about the user, leaving nothing readable in the database file.</summary>
+    Task EraseAsync(string platform, string userId, CancellationToken cancellationToken);
+}
+
+/// <summary>One turn to save.</summary>
+/// <param name="Session">The session after the turn; its <see cref="Session.Revision"/> is the one it was loaded at.</param>
+/// <param name="EventId">The platform's event id, or null.</param>
+/// <param name="Outcome">What happened, for the funnel.</param>
+/// <param name="Transcript">The messages of the turn, only when transcripts are switched on.</param>
+public sealed record SavedTurn(Session Session, string? EventId, TurnOutcome Outcome, IReadOnlyList<TranscriptLine>? Transcript);
+
+/// <summary>One message of a transcript.</summary>
+public sealed record TranscriptLine(bool FromUser, string Text, DateTimeOffset At);
+
+/// <summary>How a save went.</summary>
+public enum SaveResult
+{
+    /// <summary>Saved.</summary>
+    Saved,
+
+    /// <summary>The event id was already handled; nothing was saved.</summary>
+    Duplicate,
+
+    /// <summary>Someone else saved the session since it was loaded; load it again and retry the turn.</summary>
+    Conflict,
+}

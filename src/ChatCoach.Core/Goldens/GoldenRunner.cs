@@ -1,0 +1,121 @@
+using System.Text;
+using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Engine;
+using ChatCoach.Core.Scripts;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ChatCoach.Core.Goldens;
+
+/// <summary>Replays golden conversations through the real conversation service, engine and store.</summary>
+public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
+{
+    private const string Platform = "golden";
+
+    /// <summary>Plays one conversation; the result lists every failed expectation with what the bot actually said.</summary>
+    public async Task<GoldenResult> RunAsync(GoldenConversation golden, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(golden);
+        var failures = new List<string>();
+        if (catalog.Find(golden.Script) is null)
+        {
+            failures.Add($"{golden.File}: script '{golden.Script}' is not loaded (or failed validation)");
+            return new GoldenResult(golden, failures);
+        }
+
+        var today = golden.Today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var clock = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var service = new ConversationService(catalog, store, clock, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
+        var user = $"{Path.GetFileNameWithoutExtension(golden.File)}-{Guid.NewGuid():N}";
+        try
+        {
+            var opening = await service.HandleAsync(new Inbound(Platform, user, Input.Open(), Script: golden.Script), cancellationToken);
+            Check(golden.File, "opening", opening.Replies, golden.Opening, [], failures);
+            var asked = opening.Replies.LastOrDefault(r => r.Node is not null);
+            foreach (var step in golden.Steps)
+            {
+                var input = step.User is { } text
+                    ? Input.Message(text)
+                    : Input.Click(asked?.Node ?? string.Empty, asked?.Turn ?? 0, step.Click!);
+                var response = await service.HandleAsync(new Inbound(Platform, user, input), cancellationToken);
+                var where = $"{golden.File}({step.Line}): {step}";
+                Check(where, "reply", response.Replies, step.Expect, step.Absent, failures);
+                asked = response.Replies.LastOrDefault(r => r.Node is not null) ?? asked;
+                if (step.Answers.Count > 0)
+                {
+                    var session = await store.LoadAsync(Platform, user, cancellationToken);
+                    CheckAnswers(where, session, step.Answers, failures);
+                }
+            }
+        }
+        finally
+        {
+            await store.EraseAsync(Platform, user, cancellationToken);
+        }
+
+        return new GoldenResult(golden, failures);
+    }
+
+    private static void Check(string where, string what, IReadOnlyList<Reply> replies, IReadOnlyList<string> expect,
+        IReadOnlyList<string> absent, List<string> failures)
+    {
+        var said = string.Join("\n", replies.Select(r => r.ToPlainText()));
+        var missing = expect.Where(e => !said.Contains(e, StringComparison.OrdinalIgnoreCase)).ToList();
+        var unwanted = absent.Where(a => said.Contains(a, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (missing.Count == 0 && unwanted.Count == 0)
+        {
+            return;
+        }
+
+        var report = new StringBuilder($"{where}: the {what} does not match");
+        foreach (var m in missing)
+        {
+            report.Append("\n  - expected to contain: \"").Append(m).Append('"');
+        }
+
+        foreach (var u in unwanted)
+        {
+            report.Append("\n  + must not contain:    \"").Append(u).Append('"');
+        }
+
+        report.Append("\n  the bot said:");
+        foreach (var line in said.Split('\n'))
+        {
+            report.Append("\n  | ").Append(line);
+        }
+
+        failures.Add(report.ToString());
+    }
+
+    private static void CheckAnswers(string where, Session? session, IReadOnlyDictionary<string, string?> expected, List<string> failures)
+    {
+        foreach (var (name, value) in expected)
+        {
+            var has = session?.Answers.TryGetValue(name, out var actual) ?? false;
+            var actualText = has ? session!.Answers[name].ToString() : null;
+            var same = value is null ? !has : has && Same(session!.Answers[name], value);
+            if (!same)
+            {
+                failures.Add($"{where}: answer '{name}' expected {value ?? "not stored"}, but was {actualText ?? "not stored"}");
+            }
+        }
+    }
+
+    private static bool Same(Answers.AnswerValue actual, string expected) => actual.Type switch
+    {
+        Answers.AnswerValueType.Boolean => (expected is "true" or "yes") == actual.Boolean && expected is "true" or "yes" or "false" or "no",
+        _ => string.Equals(actual.ToString(), expected, StringComparison.OrdinalIgnoreCase),
+    };
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
+
+/// <summary>The outcome of one golden conversation.</summary>
+public sealed record GoldenResult(GoldenConversation Conversation, IReadOnlyList<string> Failures)
+{
+    /// <summary>Whether every expectation held.</summary>
+    public bool Passed => Failures.Count == 0;
+}

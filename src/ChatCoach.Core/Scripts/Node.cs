@@ -1,0 +1,36 @@
+namespace ChatCoach.Core.Scripts;
+
+/// <summary>One step of a conversation: it says something, asks something, or ends with the plan.</summary>
+public sealed record Node
+{
+    /// <summary>The node's id, unique in its script.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>What the node does.</summary>
+    public required NodeType Type { get; init; }
+
+    /// <summary>What the bot says: the message, the question, or the plan's heading.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>For ask nodes, what answer is expected and where it goes.</summary>
+    public Question? Question { get; init; }
+
+    /// <summary>Where the conversation goes next, first matching branch wins; empty for end nodes.</summary>
+    public IReadOnlyList<Branch> Next { get; init; } = [];
+
+    /// <summary>Where the node was written.</summary>
+    public SourcePosition Position { get; init; }
+}
+
+/// <summary>What a node does.</summary>
+public enum NodeType
+{
+    /// <summary>Says something and moves on.</summary>
+    Say,
+
+    /// <summary>Asks a question and waits for the answer.</summary>
+    Ask,
+
+    /// <summary>Ends the conversation with the plan.</summary>
+    End,
+}

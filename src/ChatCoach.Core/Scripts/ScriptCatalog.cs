@@ -1,0 +1,93 @@
+using ChatCoach.Core.Engine;
+
+namespace ChatCoach.Core.Scripts;
+
+/// <summary>The scripts that can serve conversations, compiled once per version, and the rule that picks one for a session.</summary>
+public sealed class ScriptCatalog
+{
+    private readonly Dictionary<string, DialogEngine> _live = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DialogEngine> _byVersion = new(StringComparer.Ordinal);
+    private readonly string _defaultId;
+
+    /// <summary>A catalog of already validated scripts; <paramref name="defaultId"/> names the one new conversations start.</summary>
+    public ScriptCatalog(IEnumerable<Script> scripts, string defaultId)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        foreach (var script in scripts)
+        {
+            var engine = new DialogEngine(script);
+            _live[script.Id] = engine;
+            _byVersion[script.Version] = engine;
+        }
+
+        if (!_live.TryGetValue(defaultId, out var fallback))
+        {
+            throw new ArgumentException($"no script with id '{defaultId}' was loaded", nameof(defaultId));
+        }
+
+        Default = fallback;
+        _defaultId = defaultId;
+    }
+
+    /// <summary>The engine new conversations start on.</summary>
+    public DialogEngine Default { get; }
+
+    /// <summary>A catalog with <paramref name="script"/> added, or replacing the live script of the same id.</summary>
+    public ScriptCatalog With(Script script) =>
+        new(_live.Values.Select(e => e.Script).Where(s => s.Id != script?.Id).Append(script!), _defaultId);
+
+    /// <summary>The live engine of a script id, if loaded.</summary>
+    public DialogEngine? Find(string id) => _live.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The engine for a session: its own version when loaded; otherwise the live version of its script, with the
+    /// session moved onto it (at the same question when it still exists with the same kind of answer, else at the
+    /// first question its answers leave open). Returns whether the session was moved.
+    /// </summary>
+    public (DialogEngine Engine, bool Moved) For(Session session, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (_byVersion.TryGetValue(session.ScriptVersion, out var exact))
+        {
+            return (exact, false);
+        }
+
+        var engine = Find(session.ScriptId) ?? Default;
+        var moved = SessionMigration.MoveTo(session, engine.Script, from: null, today);
+        return (engine, moved);
+    }
+
+    /// <summary>Loads every script of a folder; returns the catalog, or the problems of the scripts that failed.</summary>
+    public static async Task<(ScriptCatalog? Catalog, IReadOnlyList<ScriptProblem> Problems)> LoadAsync(
+        DialogsOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = new List<ScriptProblem>();
+        var scripts = new List<Script>();
+        if (!Directory.Exists(options.Path))
+        {
+            problems.Add(new ScriptProblem(options.Path, SourcePosition.Start, ProblemCodes.MissingKey,
+                $"the dialogs folder '{Path.GetFullPath(options.Path)}' does not exist", "set ChatCoach:Dialogs:Path to the folder of scripts"));
+            return (null, problems);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(options.Path, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var result = await ScriptLoader.LoadFileAsync(file, cancellationToken);
+            problems.AddRange(result.Problems);
+            if (result.Script is { } script)
+            {
+                scripts.Add(script);
+            }
+        }
+
+        if (!scripts.Any(s => s.Id == options.Default))
+        {
+            problems.Add(new ScriptProblem(options.Path, SourcePosition.Start, ProblemCodes.MissingKey,
+                $"no valid script with id '{options.Default}' in '{options.Path}'", "fix that script, or set ChatCoach:Dialogs:Default to a script id that exists"));
+            return (null, problems);
+        }
+
+        return (new ScriptCatalog(scripts, options.Default), problems);
+    }
+}

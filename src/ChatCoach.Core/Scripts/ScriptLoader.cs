@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ChatCoach.Core.Scripts;
+
+/// <summary>Loads dialog scripts from YAML and reports every problem in one run, each with file, line and column.</summary>
+public static class ScriptLoader
+{
+    /// <summary>Reads and loads a script file.</summary>
+    public static async Task<ScriptLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var content = await File.ReadAllTextAsync(path, cancellationToken);
+        return Load(path, content);
+    }
+
+    /// <summary>Loads a script from its text; <paramref name="file"/> names it in problems.</summary>
+    public static ScriptLoadResult Load(string file, string content)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(content);
+
+        var problems = new ProblemList(file);
+        YamlMappingNode? root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(content));
+            root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode as YamlMappingNode;
+        }
+        catch (YamlException e)
+        {
+            var reason = e.InnerException?.Message ?? e.Message;
+            problems.Add(new SourcePosition((int)e.Start.Line, (int)e.Start.Column), ProblemCodes.Syntax,
+                $"not valid YAML: {reason}", "check indentation, quotes and colons near this place");
+            return new ScriptLoadResult(null, problems.Items);
+        }
+
+        if (root is null)
+        {
+            problems.Add(SourcePosition.Start, ProblemCodes.WrongType, "a script must be a YAML mapping",
+                "start the file with 'id:', 'start:' and 'nodes:'");
+            return new ScriptLoadResult(null, problems.Items);
+        }
+
+        var script = new ScriptReader(problems, file, Hash(content)).Read(root);
+        if (script is not null)
+        {
+            ScriptValidator.Validate(script, problems);
+        }
+
+        return new ScriptLoadResult(problems.Items.Count == 0 ? script : null, problems.Items);
+    }
+
+    private static string Hash(string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
+}
+
+/// <summary>The outcome of loading a script: the script when it is valid, and every problem found.</summary>
+public sealed record ScriptLoadResult(Script? Script, IReadOnlyList<ScriptProblem> Problems)
+{
+    /// <summary>Whether the script loaded without problems.</summary>
+    public bool Succeeded => Script is not null;
+}

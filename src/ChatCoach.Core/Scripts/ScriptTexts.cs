@@ -1,0 +1,92 @@
+namespace ChatCoach.Core.Scripts;
+
+/// <summary>
+/// The bot's own lines around the questions (confirmations, re-ask offers, command replies).
+/// Every one has a default; a script's <c>texts:</c> section overrides any of them.
+/// </summary>
+public sealed record ScriptTexts
+{
+    /// <summary>The keys a script may set under <c>texts:</c>, mapped to how each is applied.</summary>
+    internal static IReadOnlyDictionary<string, Func<ScriptTexts, string, ScriptTexts>> Setters { get; } =
+        new Dictionary<string, Func<ScriptTexts, string, ScriptTexts>>(StringComparer.Ordinal)
+        {
+            ["welcome_back"] = (t, v) => t with { WelcomeBack = v },
+            ["finished"] = (t, v) => t with { Finished = v },
+            ["skip_offer"] = (t, v) => t with { SkipOffer = v },
+            ["skipped"] = (t, v) => t with { Skipped = v },
+            ["confirm_restart"] = (t, v) => t with { ConfirmRestart = v },
+            ["confirm_forget"] = (t, v) => t with { ConfirmForget = v },
+            ["forgotten"] = (t, v) => t with { Forgotten = v },
+            ["cancelled"] = (t, v) => t with { Cancelled = v },
+            ["back"] = (t, v) => t with { Back = v },
+            ["nothing_to_go_back_to"] = (t, v) => t with { NothingToGoBackTo = v },
+            ["unknown_command"] = (t, v) => t with { UnknownCommand = v },
+            ["commands"] = (t, v) => t with { Commands = v },
+            ["disclaimer"] = (t, v) => t with { Disclaimer = v },
+            ["still_missing"] = (t, v) => t with { StillMissing = v },
+            ["plan_empty"] = (t, v) => t with { PlanEmpty = v },
+            ["stale"] = (t, v) => t with { Stale = v },
+            ["your_answer"] = (t, v) => t with { YourAnswer = v },
+        };
+
+    /// <summary>Greets a returning user before the open question.</summary>
+    public string WelcomeBack { get; init; } = "Welcome back! Let's pick up where we left off.";
+
+    /// <summary>Said to a message after the plan was given.</summary>
+    public string Finished { get; init; } =
+        "Your plan is ready. Type /plan to see it again, /back to change your last answer, or /start to start over.";
+
+    /// <summary>Added to the third failed try at an answer.</summary>
+    public string SkipOffer { get; init; } = "If you'd rather not answer this one, type skip and we'll move on.";
+
+    /// <summary>Said when a question is skipped.</summary>
+    public string Skipped { get; init; } = "No problem, let's skip that one.";
+
+    /// <summary>Asks before /start clears the answers.</summary>
+    public string ConfirmRestart { get; init; } =
+        "Start over? Your answers so far will be cleared. Type yes to confirm, or anything else to keep going.";
+
+    /// <summary>Asks before /forget erases the user.</summary>
+    public string ConfirmForget { get; init; } =
+        "Erase everything I have stored about you? This cannot be undone. Type yes to confirm, or anything else to cancel.";
+
+    /// <summary>Confirms the erasure.</summary>
+    public string Forgotten { get; init; } =
+        "Done: I erased everything I had stored about you (your answers, your progress and your plan). Say hi any time to start fresh.";
+
+    /// <summary>Said when a confirmation is declined.</summary>
+    public string Cancelled { get; init; } = "OK, nothing changed.";
+
+    /// <summary>Said when /back reopens the previous question.</summary>
+    public string Back { get; init; } = "Sure, let's change that answer.";
+
+    /// <summary>Said when /back has nothing to go back to.</summary>
+    public string NothingToGoBackTo { get; init; } = "There is no earlier answer to change yet.";
+
+    /// <summary>Said for a slash command the bot does not know.</summary>
+    public string UnknownCommand { get; init; } = "I don't know that command.";
+
+    /// <summary>The list of commands, shown with help.</summary>
+    public string Commands { get; init; } =
+        "Commands: /plan shows your plan so far, /back changes your last answer, /start starts over, /help explains the current question, /forget erases everything I know about you.";
+
+    /// <summary>The disclaimer, shown with help.</summary>
+    public string Disclaimer { get; init; } =
+        "I'm an automated coach, not affiliated with USMLE, ECFMG or NRMP, and this is not medical, legal or immigration advice. Rules change: confirm on their official sites.";
+
+    /// <summary>What the bot does, for help when no question is open (the script's <c>interrupts.help</c>).</summary>
+    public string About { get; init; } =
+        "I ask a few questions about your exams, graduation, clinical experience and goals, then give you a plan of concrete next steps.";
+
+    /// <summary>Heading of the list of topics not yet answered, in a plan so far.</summary>
+    public string StillMissing { get; init; } = "Still to answer:";
+
+    /// <summary>Said by /plan when no advice matches yet.</summary>
+    public string PlanEmpty { get; init; } = "I don't know enough yet to suggest steps. Answer a few more questions and try /plan again.";
+
+    /// <summary>Said when a button of an earlier question is clicked.</summary>
+    public string Stale { get; init; } = "That question was already answered; your answer stays as it was.";
+
+    /// <summary>Shows the answer being changed after /back; {answer} is replaced.</summary>
+    public string YourAnswer { get; init; } = "(Your answer was: {answer}.)";
+}

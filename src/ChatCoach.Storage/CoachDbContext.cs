@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCoach.Storage;
+
+/// <summary>The schema. EF Core owns it and its migrations; migrations apply themselves at start.</summary>
+internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : DbContext(options)
+{
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<HandledEventRow> HandledEvents => Set<HandledEventRow>();
+
+    public DbSet<TranscriptRow> Transcripts => Set<TranscriptRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SessionRow>(session =>
+        {
+            session.ToTable("sessions");
+            session.HasKey(s => new { s.Platform, s.UserId });
+            session.Property(s => s.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<HandledEventRow>(handled =>
+        {
+            handled.ToTable("handled_events");
+            handled.HasKey(e => e.EventId);
+            handled.HasIndex(e => new { e.Platform, e.UserId });
+            handled.HasIndex(e => e.HandledAt);
+        });
+
+        modelBuilder.Entity<TranscriptRow>(transcript =>
+        {
+            transcript.ToTable("transcripts");
+            transcript.HasIndex(t => new { t.Platform, t.UserId });
+        });
+    }
+}

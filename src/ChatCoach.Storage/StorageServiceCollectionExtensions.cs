@@ -1,0 +1,43 @@
+using ChatCoach.Core.Conversations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCoach.Storage;
+
+/// <summary>Registers the database and the session store.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Adds the session store on the configured database, and <see cref="DatabaseMigrator"/> to prepare it.</summary>
+    public static IServiceCollection AddCoachStorage(this IServiceCollection services, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddDbContextFactory<CoachDbContext>(db => Configure(db, options));
+        services.AddSingleton<ISessionStore, EfSessionStore>();
+        services.AddSingleton(new DatabaseMigrator(options));
+        return services;
+    }
+
+    internal static void Configure(DbContextOptionsBuilder db, DatabaseOptions options) =>
+        db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas());
+
+    /// <summary>Whether a connection string can be used by SQLite, with the reason when it cannot.</summary>
+    public static string? ProblemWith(DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.Equals(options.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"unknown provider '{options.Provider}'; supported: Sqlite";
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString);
+            return string.IsNullOrWhiteSpace(builder.DataSource) ? "the connection string names no 'Data Source'" : null;
+        }
+        catch (ArgumentException e)
+        {
+            return $"not a valid SQLite connection string ({e.Message})";
+        }
+    }
+}
