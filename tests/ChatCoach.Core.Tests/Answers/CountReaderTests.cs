@@ -1,0 +1,107 @@
+using ChatCoach.Core.Answers;
+
+namespace ChatCoach.Core.Tests.Answers;
+
+public sealed class CountReaderTests
+{
+    private static readonly ReadContext Context = new(new DateOnly(2026, 11, 25), []);
+
+    [Theory]
+    [InlineData("2", 2)]
+    [InlineData("twice", 2)]
+    [InlineData("three times", 3)]
+    [InlineData("2 attempts", 2)]
+    [InlineData("once", 1)]
+    [InlineData("zero", 0)]
+    [InlineData("none", 0)]
+    [InlineData("never", 0)]
+    [InlineData("0", 0)]
+    [InlineData("1 time", 1)]
+    [InlineData("two", 2)]
+    [InlineData("I failed twice", 2)]
+    [InlineData("failed it 3 times", 3)]
+    [InlineData("3x", 3)]
+    [InlineData("x3", 3)]
+    [InlineData("thrice", 3)]
+    [InlineData("-1", -1)]
+    [InlineData("40 attempts", 40)]
+    [InlineData("3026", 3026)]
+    [InlineData("only once", 1)]
+    [InlineData("just one", 1)]
+    [InlineData("one attempt", 1)]
+    [InlineData("Twice.", 2)]
+    [InlineData("TWICE!!", 2)]
+    [InlineData("twiceee", 2)]
+    [InlineData("   3    times  ", 3)]
+    [InlineData("twise", 2)]
+    [InlineData("2 times 😭", 2)]
+    [InlineData("2️⃣", 2)]
+    [InlineData("٣", 3)]
+    [InlineData("I failed Step 1 twice", 2)]
+    [InlineData("failed step1 2 times", 2)]
+    [InlineData("USMLE Step 2 CK once", 1)]
+    [InlineData("not even once", 0)]
+    [InlineData("not once", 0)]
+    [InlineData("no attempts", 0)]
+    [InlineData("never failed", 0)]
+    [InlineData("eleven times", 11)]
+    [InlineData("twenty", 20)]
+    [InlineData("twenty-one", 21)]
+    [InlineData("2 (two)", 2)]
+    [InlineData("twice, so 2 times", 2)]
+    [InlineData("3 attemps", 3)]
+    [InlineData("I’ve failed it twice 😔", 2)]
+    [InlineData("exactly 4", 4)]
+    [InlineData("failed 2 times. what should I do", 2)]
+    [InlineData("Twice. Do I have a chance", 2)]
+    public void Reads_count(string text, long expected)
+    {
+        Assert.True(AnswerReader.TryRead(AnswerKind.Count, text, Context, out var value), text);
+        Assert.Equal(AnswerValue.Of(expected), value);
+    }
+
+    [Theory]
+    [InlineData("idk")]
+    [InlineData("many")]
+    [InlineData("lots??")]
+    [InlineData("a few")]
+    [InlineData("some")]
+    [InlineData("not sure")]
+    [InlineData("a couple")]
+    [InlineData("couple of times")]
+    [InlineData("several")]
+    [InlineData("multiple times")]
+    [InlineData("2 or 3")]
+    [InlineData("2-3")]
+    [InlineData("2 and 3")]
+    [InlineData("1,2")]
+    [InlineData("once or twice")]
+    [InlineData("first attempt")]
+    [InlineData("2nd time")]
+    [InlineData("this is my second attempt")]
+    [InlineData("3+")]
+    [InlineData("more than 2")]
+    [InlineData("at least twice")]
+    [InlineData("about 3")]
+    [InlineData("like 3 times")]
+    [InlineData("2.5")]
+    [InlineData("twice?")]
+    [InlineData("I think 2")]
+    [InlineData("maybe 2")]
+    [InlineData("not twice")]
+    [InlineData("failed twice in 2019")]
+    [InlineData("ones")]
+    [InlineData("tree times")]
+    [InlineData("³")]
+    [InlineData("99999999999999999999")]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("😭")]
+    [InlineData("yes")]
+    [InlineData("did you mean 2 attempts")]
+    public void Rejects_unclear_count(string text)
+    {
+        Assert.False(AnswerReader.TryRead(AnswerKind.Count, text, Context, out var value), text);
+        Assert.Equal(default, value);
+    }
+}

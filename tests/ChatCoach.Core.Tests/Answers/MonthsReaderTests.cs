@@ -1,0 +1,106 @@
+using ChatCoach.Core.Answers;
+
+namespace ChatCoach.Core.Tests.Answers;
+
+public sealed class MonthsReaderTests
+{
+    private static readonly ReadContext Context = new(new DateOnly(2026, 11, 25), []);
+
+    [Theory]
+    [InlineData("no gap", 0)]
+    [InlineData("none", 0)]
+    [InlineData("0", 0)]
+    [InlineData("zero", 0)]
+    [InlineData("0 months", 0)]
+    [InlineData("never had a gap", 0)]
+    [InlineData("I didn't have a gap", 0)]
+    [InlineData("NO", 0)]
+    [InlineData("No gap 🙂", 0)]
+    [InlineData("6 months", 6)]
+    [InlineData("6months", 6)]
+    [InlineData("6 monthes", 6)]
+    [InlineData("six months", 6)]
+    [InlineData("18", 18)]
+    [InlineData("18 months", 18)]
+    [InlineData("about 18", 18)]
+    [InlineData("eighteen", 18)]
+    [InlineData("a gap of 18!!", 18)]
+    [InlineData("a year and a half", 18)]
+    [InlineData("1.5 years", 18)]
+    [InlineData("one and a half years", 18)]
+    [InlineData("1½ years", 18)]
+    [InlineData("year and half", 18)]
+    [InlineData("2 years and a half", 30)]
+    [InlineData("2.5 years", 30)]
+    [InlineData(".5 years", 6)]
+    [InlineData("1 year", 12)]
+    [InlineData("a year", 12)]
+    [InlineData("an year", 12)]
+    [InlineData("a whole year", 12)]
+    [InlineData("two years", 24)]
+    [InlineData("2yrs", 24)]
+    [InlineData("twenty four months", 24)]
+    [InlineData("1 yr 6 mo", 18)]
+    [InlineData("1y6m", 18)]
+    [InlineData("1 year, 6 months", 18)]
+    [InlineData("1 year and 6 months", 18)]
+    [InlineData("half a year", 6)]
+    [InlineData("half year", 6)]
+    [InlineData("3 weeks", 1)]
+    [InlineData("1 week", 1)]
+    [InlineData("7 weeks", 2)]
+    [InlineData("10 days", 1)]
+    [InlineData("90 days", 3)]
+    [InlineData("2 months and 3 weeks", 3)]
+    [InlineData("about 6 months", 6)]
+    [InlineData("around a year", 12)]
+    [InlineData("roughly 2 years", 24)]
+    [InlineData("~6 months", 6)]
+    [InlineData("I haven't worked clinically for 8 months", 8)]
+    [InlineData("studied for Step 1 for 6 months", 6)]
+    [InlineData("-3", -3)]
+    public void Reads_months(string text, long expected)
+    {
+        Assert.True(AnswerReader.TryRead(AnswerKind.Months, text, Context, out var value), text);
+        Assert.Equal(AnswerValue.Of(expected), value);
+    }
+
+    [Theory]
+    [InlineData("a few months")]
+    [InlineData("few months")]
+    [InlineData("a couple of months")]
+    [InlineData("some months")]
+    [InlineData("a while")]
+    [InlineData("lots")]
+    [InlineData("6-8 months")]
+    [InlineData("6 or 7 months")]
+    [InlineData("a year or so")]
+    [InlineData("more than a year")]
+    [InlineData("over 2 years")]
+    [InlineData("less than 6 months")]
+    [InlineData("at least 3 months")]
+    [InlineData("6 months?")]
+    [InlineData("6ish months")]
+    [InlineData("maybe 6 months")]
+    [InlineData("idk")]
+    [InlineData("not sure")]
+    [InlineData("years")]
+    [InlineData("months")]
+    [InlineData("1 year 6")]
+    [InlineData("1.5")]
+    [InlineData("1,5 years")]
+    [InlineData("1/2 year")]
+    [InlineData("6 months 8 months")]
+    [InlineData("last year")]
+    [InlineData("since last year")]
+    [InlineData("since 2024")]
+    [InlineData("I graduated in 2024")]
+    [InlineData("")]
+    [InlineData("yes")]
+    [InlineData("gap")]
+    public void Rejects_unclear_months(string text)
+    {
+        Assert.False(AnswerReader.TryRead(AnswerKind.Months, text, Context, out var value), text);
+        Assert.Equal(default, value);
+    }
+}
