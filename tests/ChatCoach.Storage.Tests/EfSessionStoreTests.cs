@@ -111,6 +111,21 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Turns_count_into_the_funnel_without_naming_anyone()
+    {
+        var session = NewSession("kim");
+        await _db.Store.SaveAsync(new SavedTurn(session, null, TurnOutcome.Reasked, null) { FromNode = "usce" }, default);
+        session.Node = "research";
+        await _db.Store.SaveAsync(new SavedTurn(session, null, TurnOutcome.Answered, null) { FromNode = "usce" }, default);
+        await _db.Store.EraseAsync("test", "kim", default);
+
+        Assert.Equal(1, await CountAsync("SELECT \"Count\" FROM funnel_counts WHERE \"Node\" = 'usce' AND \"Event\" = 'Reasked'"));
+        Assert.Equal(1, await CountAsync("SELECT \"Count\" FROM funnel_counts WHERE \"Node\" = 'usce' AND \"Event\" = 'Answered'"));
+        Assert.Equal(1, await CountAsync("SELECT \"Count\" FROM funnel_counts WHERE \"Node\" = 'research' AND \"Event\" = 'Entered'"));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM funnel_counts WHERE \"Event\" = 'Entered' AND \"Node\" = 'usce'"));
+    }
+
+    [Fact]
     public async Task The_database_runs_in_wal_mode_in_the_folder_it_created()
     {
         Assert.True(File.Exists(_db.File));
