@@ -11,6 +11,8 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
     public DbSet<TranscriptRow> Transcripts => Set<TranscriptRow>();
 
+    public DbSet<FunnelCountRow> FunnelCounts => Set<FunnelCountRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -32,6 +34,12 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
         {
             transcript.ToTable("transcripts");
             transcript.HasIndex(t => new { t.Platform, t.UserId });
+        });
+
+        modelBuilder.Entity<FunnelCountRow>(funnel =>
+        {
+            funnel.ToTable("funnel_counts");
+            funnel.HasKey(f => new { f.ScriptVersion, f.Node, f.Event });
         });
     }
 }

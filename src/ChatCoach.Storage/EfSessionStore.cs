@@ -79,9 +79,10 @@ internal sealed class EfSessionStore(IDbContextFactory<CoachDbContext> contexts)
             db.Transcripts.Add(new TranscriptRow { Platform = session.Platform, UserId = session.UserId, FromUser = line.FromUser, Text = line.Text, At = line.At });
         }
 
+        // One transaction: the turn lands whole or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            // SaveChanges wraps everything in one transaction: the turn lands whole or not at all.
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -93,8 +94,30 @@ internal sealed class EfSessionStore(IDbContextFactory<CoachDbContext> contexts)
             return turn.EventId is { } id && await WasHandledAsync(id, cancellationToken) ? SaveResult.Duplicate : SaveResult.Conflict;
         }
 
+        await CountAsync(db, session.ScriptVersion, turn.FromNode, turn.Outcome.ToString(), cancellationToken);
+        if (session.Node != turn.FromNode)
+        {
+            await CountAsync(db, session.ScriptVersion, session.Node, "Entered", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         session.Revision = row.Revision;
         return SaveResult.Saved;
+    }
+
+    private static async Task CountAsync(CoachDbContext db, string version, string? node, string what, CancellationToken cancellationToken)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO funnel_counts ("ScriptVersion", "Node", "Event", "Count") VALUES ({version}, {node}, {what}, 1)
+            ON CONFLICT ("ScriptVersion", "Node", "Event") DO UPDATE SET "Count" = "Count" + 1
+            """,
+            cancellationToken);
     }
 
     public async Task EraseAsync(string platform, string userId, CancellationToken cancellationToken)

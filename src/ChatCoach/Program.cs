@@ -4,6 +4,7 @@ using ChatCoach.Core.Conversations;
 using ChatCoach.Hosting;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
+using ChatCoach.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,6 +33,14 @@ if (settings is null)
 {
     await Console.Error.WriteLineAsync("chatcoach: configuration is not valid:\n  " + string.Join("\n  ", problems));
     return ExitCodes.BadConfiguration;
+}
+
+switch (commandLine.Verb)
+{
+    case "dialogs":
+        return await new DialogsTool(settings.Dialogs, Console.Out, Console.Error).RunAsync(commandLine.Arguments, CancellationToken.None);
+    case "stats":
+        return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, CancellationToken.None);
 }
 
 var catalog = await ScriptSetup.LoadAsync(settings.Dialogs, commandLine.Script, Console.Error, CancellationToken.None);

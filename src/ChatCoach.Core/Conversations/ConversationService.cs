@@ -56,7 +56,7 @@ public sealed partial class ConversationService(
             }
 
             var transcript = privacy.Value.StoreTranscripts ? Transcript(inbound.Input, result.Replies, now) : null;
-            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript), cancellationToken);
+            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript) { FromNode = fromNode }, cancellationToken);
             switch (saved)
             {
                 case SaveResult.Saved:

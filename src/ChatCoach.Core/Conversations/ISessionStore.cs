@@ -23,7 +23,11 @@ public interface ISessionStore
 /// <param name="EventId">The platform's event id, or null.</param>
 /// <param name="Outcome">What happened, for the funnel.</param>
 /// <param name="Transcript">The messages of the turn, only when transcripts are switched on.</param>
-public sealed record SavedTurn(Session Session, string? EventId, TurnOutcome Outcome, IReadOnlyList<TranscriptLine>? Transcript);
+public sealed record SavedTurn(Session Session, string? EventId, TurnOutcome Outcome, IReadOnlyList<TranscriptLine>? Transcript)
+{
+    /// <summary>The node the turn started at (null before the conversation opened), for the funnel.</summary>
+    public string? FromNode { get; init; }
+}
 
 /// <summary>One message of a transcript.</summary>
 public sealed record TranscriptLine(bool FromUser, string Text, DateTimeOffset At);

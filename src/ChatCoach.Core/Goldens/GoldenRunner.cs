@@ -1,4 +1,5 @@
 using System.Text;
+using ChatCoach.Core.Advice;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Scripts;
@@ -20,13 +21,14 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
         if (catalog.Find(golden.Script) is null)
         {
             failures.Add($"{golden.File}: script '{golden.Script}' is not loaded (or failed validation)");
-            return new GoldenResult(golden, failures);
+            return new GoldenResult(golden, failures, []);
         }
 
         var today = golden.Today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var clock = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
         var service = new ConversationService(catalog, store, clock, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
         var user = $"{Path.GetFileNameWithoutExtension(golden.File)}-{Guid.NewGuid():N}";
+        IReadOnlyList<string> reached = [];
         try
         {
             var opening = await service.HandleAsync(new Inbound(Platform, user, Input.Open(), Script: golden.Script), cancellationToken);
@@ -47,13 +49,30 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
                     CheckAnswers(where, session, step.Answers, failures);
                 }
             }
+
+            reached = await AdviceInFinalPlanAsync(user, today, cancellationToken);
         }
         finally
         {
             await store.EraseAsync(Platform, user, cancellationToken);
         }
 
-        return new GoldenResult(golden, failures);
+        return new GoldenResult(golden, failures, reached);
+    }
+
+    /// <summary>The advice entries of the plan the conversation ended with (none when it did not reach the plan).</summary>
+    private async Task<IReadOnlyList<string>> AdviceInFinalPlanAsync(string user, DateOnly today, CancellationToken cancellationToken)
+    {
+        var session = await store.LoadAsync(Platform, user, cancellationToken);
+        if (session is null)
+        {
+            return [];
+        }
+
+        var (engine, _) = catalog.For(session, today);
+        return session.Node is { } node && engine.Script.Nodes[node].Type == NodeType.End
+            ? PlanWriter.Matching(engine.Script, new Facts(session.Answers, engine.Script, today)).Select(a => a.Id).ToList()
+            : [];
     }
 
     private static void Check(string where, string what, IReadOnlyList<Reply> replies, IReadOnlyList<string> expect,
@@ -114,7 +133,10 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
 }
 
 /// <summary>The outcome of one golden conversation.</summary>
-public sealed record GoldenResult(GoldenConversation Conversation, IReadOnlyList<string> Failures)
+/// <param name="Conversation">The conversation played.</param>
+/// <param name="Failures">Every expectation that did not hold, with what the bot said.</param>
+/// <param name="AdviceReached">The ids of the advice entries in the plan the conversation ended with.</param>
+public sealed record GoldenResult(GoldenConversation Conversation, IReadOnlyList<string> Failures, IReadOnlyList<string> AdviceReached)
 {
     /// <summary>Whether every expectation held.</summary>
     public bool Passed => Failures.Count == 0;

@@ -62,25 +62,8 @@ public sealed class ScriptCatalog
         DialogsOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = new List<ScriptProblem>();
-        var scripts = new List<Script>();
-        if (!Directory.Exists(options.Path))
-        {
-            problems.Add(new ScriptProblem(options.Path, SourcePosition.Start, ProblemCodes.MissingKey,
-                $"the dialogs folder '{Path.GetFullPath(options.Path)}' does not exist", "set ChatCoach:Dialogs:Path to the folder of scripts"));
-            return (null, problems);
-        }
-
-        foreach (var file in Directory.EnumerateFiles(options.Path, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            var result = await ScriptLoader.LoadFileAsync(file, cancellationToken);
-            problems.AddRange(result.Problems);
-            if (result.Script is { } script)
-            {
-                scripts.Add(script);
-            }
-        }
-
+        var (scripts, loadProblems) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
+        var problems = loadProblems.ToList();
         if (!scripts.Any(s => s.Id == options.Default))
         {
             problems.Add(new ScriptProblem(options.Path, SourcePosition.Start, ProblemCodes.MissingKey,

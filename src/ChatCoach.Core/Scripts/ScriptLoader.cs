@@ -15,6 +15,35 @@ public static class ScriptLoader
         return Load(path, content);
     }
 
+    /// <summary>Loads a script file, or every <c>*.yaml</c> file of a folder (not its subfolders), in name order.</summary>
+    public static async Task<(IReadOnlyList<Script> Scripts, IReadOnlyList<ScriptProblem> Problems)> LoadAllAsync(
+        string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var scripts = new List<Script>();
+        var problems = new List<ScriptProblem>();
+        var files = File.Exists(path) ? [path]
+            : Directory.Exists(path) ? Directory.EnumerateFiles(path, "*.yaml").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (files.Count == 0)
+        {
+            problems.Add(new ScriptProblem(path, SourcePosition.Start, ProblemCodes.MissingKey,
+                $"no script file at '{Path.GetFullPath(path)}'", "give a .yaml file or a folder of them"));
+        }
+
+        foreach (var file in files)
+        {
+            var result = await LoadFileAsync(file, cancellationToken);
+            problems.AddRange(result.Problems);
+            if (result.Script is { } script)
+            {
+                scripts.Add(script);
+            }
+        }
+
+        return (scripts, problems);
+    }
+
     /// <summary>Loads a script from its text; <paramref name="file"/> names it in problems.</summary>
     public static ScriptLoadResult Load(string file, string content)
     {

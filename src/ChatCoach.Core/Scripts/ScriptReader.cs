@@ -33,7 +33,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
     private static readonly string[] InterruptKeys = ["help", "crisis"];
     private static readonly string[] CrisisKeys = ["words", "reply", "paused_reply", "resume_words", "resume_reply", "countries"];
     private static readonly string[] CountryKeys = ["names", "reply"];
-    private static readonly string[] NodeShapes = ["say", "ask", "end"];
+    private static readonly string[] NodeShapes = ["ask", "say", "end"];
     private static readonly string[] Bounds = ["min", "max"];
 
     public Script? Read(YamlMappingNode root)
@@ -101,9 +101,13 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
                 problems.Add(position, ProblemCodes.NodeShape,
                     shapes.Count == 0 ? $"node '{id}' neither says, asks nor ends" : $"node '{id}' has both {string.Join(" and ", shapes)}",
                     "give each node exactly one of 'say:', 'ask:' or 'end:'");
-                continue;
+                if (shapes.Count == 0)
+                {
+                    continue;
+                }
             }
 
+            // With several shapes, read the node as the first one so its links still count and nothing else cascades.
             var node = shapes[0] switch
             {
                 "say" => ReadSay(id, body, position),
@@ -118,7 +122,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
 
     private Node ReadSay(string id, YamlMappingNode body, SourcePosition position)
     {
-        CheckKeys(body, SayKeys, $"say node '{id}'");
+        CheckKeys(body, [.. SayKeys, .. NodeShapes], $"say node '{id}'");
         return new Node
         {
             Id = id,
@@ -131,14 +135,14 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
 
     private Node ReadEnd(string id, YamlMappingNode body, SourcePosition position)
     {
-        CheckKeys(body, EndKeys, $"end node '{id}'");
+        CheckKeys(body, [.. EndKeys, .. NodeShapes], $"end node '{id}'");
         return new Node { Id = id, Type = NodeType.End, Text = RequiredText(body, "end", $"node '{id}'") ?? string.Empty, Position = position };
     }
 
     private Node ReadAsk(string id, YamlMappingNode body, SourcePosition position)
     {
         var where = $"ask node '{id}'";
-        CheckKeys(body, AskKeys, where);
+        CheckKeys(body, [.. AskKeys, .. NodeShapes], where);
         var text = RequiredText(body, "ask", where) ?? string.Empty;
         var kind = ReadKind(body, where);
         var store = RequiredScalar(body, "store", where) ?? id;
@@ -151,7 +155,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
         {
             foreach (var key in Bounds.Where(k => body.Children.ContainsKey(k)))
             {
-                Add(body.Children[key], ProblemCodes.BadBounds, $"{where}: '{key}' does not apply to {Name(kind.Value)} answers",
+                problems.Add(KeyPosition(body, key), ProblemCodes.BadBounds, $"{where}: '{key}' does not apply to {Name(kind.Value)} answers",
                     "remove it; bounds apply to count, year and months");
             }
         }
@@ -169,7 +173,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
 
         if (ahead is not null && kind != AnswerKind.Year)
         {
-            Add(body.Children["max_years_ahead"], ProblemCodes.BadBounds, $"{where}: 'max_years_ahead' applies only to year answers",
+            problems.Add(KeyPosition(body, "max_years_ahead"), ProblemCodes.BadBounds, $"{where}: 'max_years_ahead' applies only to year answers",
                 "remove it, or use 'max'");
         }
         else if (ahead < 0)
@@ -772,6 +776,9 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
     private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> Entries(YamlMappingNode? map) => map is null ? [] : map.Children;
 
     private void Add(YamlNode node, string code, string message, string hint) => problems.Add(Position(node), code, message, hint);
+
+    private static SourcePosition KeyPosition(YamlMappingNode map, string key) =>
+        Position(map.Children.Keys.First(k => k is YamlScalarNode { Value: var v } && v == key));
 
     private static SourcePosition Position(YamlNode node) => new((int)node.Start.Line, (int)node.Start.Column);
 

@@ -11,16 +11,23 @@ internal static class ScriptValidator
 {
     public static void Validate(Script script, ProblemList problems)
     {
-        CheckReferences(script, problems);
+        // Problems already found decide which checks would only repeat them in other words.
+        var kindsKnown = !problems.Items.Any(p => p.Code == ProblemCodes.UnknownKind);
+        var startKnown = CheckReferences(script, problems);
         CheckBranches(script, problems);
-        CheckGraph(script, problems);
+        if (startKnown)
+        {
+            CheckGraph(script, problems);
+        }
+
         var stored = CheckStores(script, problems);
-        CheckConditions(script, stored, problems);
+        CheckConditions(script, stored, kindsKnown, problems);
     }
 
-    private static void CheckReferences(Script script, ProblemList problems)
+    private static bool CheckReferences(Script script, ProblemList problems)
     {
-        if (!script.Nodes.ContainsKey(script.Start))
+        var startKnown = script.Nodes.ContainsKey(script.Start);
+        if (!startKnown)
         {
             problems.Add(SourcePosition.Start, ProblemCodes.UnknownNode, $"start node '{script.Start}' does not exist",
                 Suggest(script, script.Start));
@@ -34,6 +41,8 @@ internal static class ScriptValidator
                     Suggest(script, branch.Target));
             }
         }
+
+        return startKnown;
     }
 
     private static void CheckBranches(Script script, ProblemList problems)
@@ -107,7 +116,7 @@ internal static class ScriptValidator
         return stored;
     }
 
-    private static void CheckConditions(Script script, Dictionary<string, AnswerKind> stored, ProblemList problems)
+    private static void CheckConditions(Script script, Dictionary<string, AnswerKind> stored, bool kindsKnown, ProblemList problems)
     {
         var choices = script.Nodes.Values.Where(n => n.Question?.Kind == AnswerKind.Choice)
             .GroupBy(n => n.Question!.Store)
@@ -130,7 +139,7 @@ internal static class ScriptValidator
                 continue;
             }
 
-            if (comparison.Operator == ComparisonOperator.Answered)
+            if (comparison.Operator == ComparisonOperator.Answered || !kindsKnown)
             {
                 continue;
             }

@@ -17,6 +17,25 @@ namespace ChatCoach.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ChatCoach.Storage.FunnelCountRow", b =>
+                {
+                    b.Property<string>("ScriptVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScriptVersion", "Node", "Event");
+
+                    b.ToTable("funnel_counts", (string)null);
+                });
+
             modelBuilder.Entity("ChatCoach.Storage.HandledEventRow", b =>
                 {
                     b.Property<string>("EventId")

@@ -1,50 +1,41 @@
 namespace ChatCoach.Cli;
 
-/// <summary>What the command line asked for: a verb and its options. Anything else is configuration.</summary>
-internal sealed record CommandLine(string Verb, string? User, string? Database, string? Script, IReadOnlyList<string> ConfigurationArgs)
+/// <summary>What the command line asked for: a verb, its arguments and options. <c>--ChatCoach:…</c> keys are configuration.</summary>
+internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments, string? User, string? Database, string? Script,
+    IReadOnlyList<string> ConfigurationArgs)
 {
     public const string Usage = """
         Usage:
-          chatcoach                          run the bot (Discord when a token is configured, else the terminal)
+          chatcoach                               run the bot (Discord when a token is configured, else the terminal)
           chatcoach chat [--user NAME] [--db PATH] [--script ID|FILE]
-                                             chat in the terminal (default user: your OS user name)
+                                                  chat in the terminal (default user: your OS user name)
+          chatcoach dialogs validate [PATH]       check scripts (a file or a folder; default: the dialogs folder)
+          chatcoach dialogs test [PATH]           replay the golden conversations of PATH/tests
+          chatcoach dialogs graph ID              the script ID as a Mermaid diagram
+          chatcoach stats [--db PATH]             the funnel per script version (no message text)
         Configuration keys may follow as --ChatCoach:Section:Key=value (or come from appsettings.json and
         environment variables such as ChatCoach__Database__ConnectionString).
         """;
+
+    private static readonly Dictionary<string, (int Min, int Max, string[] Options)> Verbs = new(StringComparer.Ordinal)
+    {
+        ["run"] = (0, 0, []),
+        ["chat"] = (0, 0, ["--user", "--db", "--script"]),
+        ["dialogs"] = (1, 2, []),
+        ["stats"] = (0, 0, ["--db"]),
+    };
 
     /// <summary>Parses the arguments, or returns the reason they cannot be understood.</summary>
     public static (CommandLine? Parsed, string? Error) Parse(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? verb = null, user = null, database = null, script = null;
+        var positional = new List<string>();
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
         var configuration = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith('-') && verb is null)
-            {
-                verb = arg;
-                if (verb is not ("run" or "chat"))
-                {
-                    return (null, $"unknown command '{verb}'");
-                }
-            }
-            else if (arg is "--user" or "--db" or "--script")
-            {
-                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    return (null, $"'{arg}' needs a value");
-                }
-
-                var value = args[++i];
-                _ = arg switch
-                {
-                    "--user" => user = value,
-                    "--db" => database = value,
-                    _ => script = value,
-                };
-            }
-            else if (arg.StartsWith("--ChatCoach:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--Logging:", StringComparison.OrdinalIgnoreCase))
+            if (arg.StartsWith("--ChatCoach:", StringComparison.OrdinalIgnoreCase) || arg.StartsWith("--Logging:", StringComparison.OrdinalIgnoreCase))
             {
                 configuration.Add(arg);
                 if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
@@ -52,18 +43,43 @@ internal sealed record CommandLine(string Verb, string? User, string? Database, 
                     configuration.Add(args[++i]);
                 }
             }
-            else
+            else if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                {
+                    return (null, $"'{arg}' needs a value");
+                }
+
+                options[arg] = args[++i];
+            }
+            else if (arg.StartsWith('-'))
             {
                 return (null, $"unknown option '{arg}'");
             }
+            else
+            {
+                positional.Add(arg);
+            }
         }
 
-        verb ??= "run";
-        if (verb != "chat" && (user ?? database ?? script) is not null)
+        var verb = positional.Count > 0 ? positional[0] : "run";
+        if (!Verbs.TryGetValue(verb, out var shape))
         {
-            return (null, "--user, --db and --script only apply to 'chatcoach chat'");
+            return (null, $"unknown command '{verb}'");
         }
 
-        return (new CommandLine(verb, user, database, script, configuration), null);
+        var arguments = positional.Skip(1).ToList();
+        if (arguments.Count < shape.Min || arguments.Count > shape.Max)
+        {
+            return (null, $"wrong number of arguments for '{verb}'");
+        }
+
+        if (options.Keys.FirstOrDefault(o => !shape.Options.Contains(o)) is { } unknown)
+        {
+            return (null, $"unknown option '{unknown}' for '{verb}'");
+        }
+
+        return (new CommandLine(verb, arguments, options.GetValueOrDefault("--user"), options.GetValueOrDefault("--db"),
+            options.GetValueOrDefault("--script"), configuration), null);
     }
 }

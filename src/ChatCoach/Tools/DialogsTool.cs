@@ -1,0 +1,111 @@
+using ChatCoach.Core.Goldens;
+using ChatCoach.Core.Scripts;
+using ChatCoach.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCoach.Tools;
+
+/// <summary>The moderators' tools: <c>dialogs validate</c>, <c>dialogs test</c> and <c>dialogs graph</c>.</summary>
+internal sealed class DialogsTool(DialogsOptions options, TextWriter output, TextWriter errors)
+{
+    public const int Succeeded = 0;
+    public const int Failed = 1;
+
+    public Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) => arguments[0] switch
+    {
+        "validate" => ValidateAsync(Target(arguments), cancellationToken),
+        "test" => TestAsync(Target(arguments), cancellationToken),
+        "graph" when arguments.Count == 2 => GraphAsync(arguments[1], cancellationToken),
+        _ => Usage(arguments[0]),
+    };
+
+    /// <summary>Every problem of every script, one a line; exit code 1 when anything is wrong.</summary>
+    private async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
+    {
+        var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+
+        await errors.WriteLineAsync($"{scripts.Count + problems.Select(p => p.File).Distinct().Count()} script(s) checked, {problems.Count} problem(s).");
+        return problems.Count == 0 && scripts.Count > 0 ? Succeeded : Failed;
+    }
+
+    /// <summary>Replays the golden conversations through the real engine and a throwaway SQLite file.</summary>
+    private async Task<int> TestAsync(string path, CancellationToken cancellationToken)
+    {
+        var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
+        foreach (var problem in problems)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+
+        var folder = Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var goldenFolder = Path.Combine(folder, "tests");
+        if (scripts.Count == 0 || !Directory.Exists(goldenFolder))
+        {
+            await errors.WriteLineAsync(scripts.Count == 0 ? "No valid script to test." : $"No golden conversations in '{goldenFolder}'.");
+            return Failed;
+        }
+
+        var (goldens, goldenProblems) = await GoldenLoader.LoadFolderAsync(goldenFolder, cancellationToken);
+        foreach (var problem in goldenProblems)
+        {
+            await output.WriteLineAsync(problem.ToString());
+        }
+
+        var ids = scripts.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        goldens = Directory.Exists(path) ? goldens : goldens.Where(g => ids.Contains(g.Script)).ToList();
+        var catalog = new ScriptCatalog(scripts, ids.Contains(options.Default) ? options.Default : scripts[0].Id);
+        var failed = 0;
+        var database = Path.Combine(Path.GetTempPath(), $"chatcoach-dialogs-test-{Guid.NewGuid():N}.db");
+        var storage = new DatabaseOptions { ConnectionString = $"Data Source={database}" };
+        await using (var services = new ServiceCollection().AddCoachStorage(storage).BuildServiceProvider())
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var runner = new GoldenRunner(catalog, services.GetRequiredService<Core.Conversations.ISessionStore>());
+            foreach (var golden in goldens)
+            {
+                var result = await runner.RunAsync(golden, cancellationToken);
+                await output.WriteLineAsync($"{(result.Passed ? "PASS" : "FAIL")} {golden.File}");
+                foreach (var failure in result.Failures)
+                {
+                    await output.WriteLineAsync(failure);
+                }
+
+                failed += result.Passed ? 0 : 1;
+            }
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(file);
+        }
+
+        await errors.WriteLineAsync($"{goldens.Count - failed} of {goldens.Count} golden conversation(s) passed.");
+        return failed == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
+    }
+
+    private async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
+    {
+        var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
+        if (scripts.FirstOrDefault(s => s.Id == id) is not { } script)
+        {
+            await errors.WriteLineAsync($"chatcoach: no valid script with id '{id}' in '{options.Path}' (run 'chatcoach dialogs validate').");
+            return Failed;
+        }
+
+        await output.WriteLineAsync(new Core.Engine.DialogEngine(script).ToMermaid());
+        return Succeeded;
+    }
+
+    private async Task<int> Usage(string action)
+    {
+        await errors.WriteLineAsync($"chatcoach: unknown 'dialogs {action}'; use validate [PATH], test [PATH] or graph ID.");
+        return 2;
+    }
+
+    private string Target(IReadOnlyList<string> arguments) => arguments.Count > 1 ? arguments[1] : options.Path;
+}

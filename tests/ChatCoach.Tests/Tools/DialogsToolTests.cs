@@ -1,0 +1,125 @@
+using ChatCoach.Tests.Shared;
+
+namespace ChatCoach.Tests.Tools;
+
+/// <summary>The moderators' command-line tools, run as the real executable.</summary>
+public sealed class DialogsToolTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatcoach-tools-").FullName;
+
+    private string CopyOfDialogs()
+    {
+        var copy = Path.Combine(_folder, "dialogs");
+        Directory.CreateDirectory(Path.Combine(copy, "tests"));
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Dialogs, "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Dialogs, "tests"), "*.yaml"))
+        {
+            File.Copy(file, Path.Combine(copy, "tests", Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
+    [Fact]
+    public async Task Validate_passes_the_repository_dialogs()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Empty(run.Output);
+        Assert.Contains("0 problem(s)", run.Errors);
+    }
+
+    [Fact]
+    public async Task Validate_lists_every_problem_of_a_broken_copy_one_a_line_and_exits_1()
+    {
+        var dialogs = CopyOfDialogs();
+        var sample = Path.Combine(dialogs, "sample.yaml");
+        var text = await File.ReadAllTextAsync(sample);
+        await File.WriteAllTextAsync(sample, text
+            .Replace("next: research", "next: reserch", StringComparison.Ordinal)
+            .Replace("kind: yesno", "kind: yes-no", StringComparison.Ordinal)
+            .Replace("      - id: observership\n        label: Observership", "      - id: observership\n        label: None yet", StringComparison.Ordinal));
+
+        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "dialogs", "validate", dialogs);
+
+        Assert.Equal(1, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(lines, l => Assert.Matches(@"^.+sample\.yaml\(\d+,\d+\): error CC\d{3}: .+ Fix: .+$", l));
+        Assert.Contains(lines, l => l.Contains("error CC010", StringComparison.Ordinal) && l.Contains("'reserch'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error CC020", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("error CC023", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Test_replays_the_golden_conversations()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "test");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Contains("PASS", run.Output);
+        Assert.DoesNotContain("FAIL", run.Output);
+    }
+
+    [Fact]
+    public async Task Test_prints_a_readable_diff_for_a_failing_conversation_and_exits_1()
+    {
+        var dialogs = CopyOfDialogs();
+        var sample = Path.Combine(dialogs, "sample.yaml");
+        await File.WriteAllTextAsync(sample, (await File.ReadAllTextAsync(sample))
+            .Replace("How many times have you taken USMLE Step 1?", "How many Step 1 attempts so far?", StringComparison.Ordinal));
+
+        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "dialogs", "test", dialogs);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("FAIL", run.Output);
+        Assert.Contains("expected to contain: \"How many times have you taken USMLE Step 1?\"", run.Output);
+        Assert.Contains("| How many Step 1 attempts so far?", run.Output);
+    }
+
+    [Fact]
+    public async Task Graph_draws_the_script_as_a_mermaid_state_diagram()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "graph", "sample");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("stateDiagram-v2", run.Output.TrimStart());
+        Assert.Contains("step1_attempts --> step1_passed", run.Output);
+    }
+
+    [Fact]
+    public async Task Stats_counts_the_funnel_of_replayed_conversations_without_message_text()
+    {
+        var db = Path.Combine(_folder, "stats.db");
+        string[] chat = ["chat", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}", "--ChatCoach:Dialogs:Default=sample"];
+        await ChatCoachProcess.RunAsync(_folder, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
+        await ChatCoachProcess.RunAsync(_folder, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
+
+        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Script sample", run.Output);
+        Assert.Matches(@"graduation_year\s+2\s+2\s+0\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"step1_attempts\s+3\s+3\s+1\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"usce\s+3\s+1\s+0\s+1\s+0\s+1", run.Output);
+        Assert.Matches(@"research\s+1\s+1\s+0\s+0\s+0\s+0", run.Output);
+        Assert.Contains("reached the plan: 1 (of 2 who started)", run.Output);
+        Assert.DoesNotContain("lots", run.Output);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
