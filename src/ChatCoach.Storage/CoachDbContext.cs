@@ -13,6 +13,10 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
     public DbSet<FunnelCountRow> FunnelCounts => Set<FunnelCountRow>();
 
+    public DbSet<ScriptVersionRow> ScriptVersions => Set<ScriptVersionRow>();
+
+    public DbSet<ActivationRow> Activations => Set<ActivationRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -40,6 +44,18 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
         {
             funnel.ToTable("funnel_counts");
             funnel.HasKey(f => new { f.ScriptVersion, f.Node, f.Event });
+        });
+
+        modelBuilder.Entity<ScriptVersionRow>(version =>
+        {
+            version.ToTable("script_versions");
+            version.HasKey(v => v.Version);
+        });
+
+        modelBuilder.Entity<ActivationRow>(activation =>
+        {
+            activation.ToTable("activations");
+            activation.HasIndex(a => a.At);
         });
     }
 }

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Scripts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddDbContextFactory<CoachDbContext>(db => Configure(db, options));
         services.AddSingleton<ISessionStore, EfSessionStore>();
+        services.AddSingleton<IScriptHistory, EfScriptHistory>();
         services.AddSingleton(new DatabaseMigrator(options));
         return services;
     }

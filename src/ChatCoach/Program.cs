@@ -1,6 +1,7 @@
 using ChatCoach.Cli;
 using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Scripts;
 using ChatCoach.Hosting;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
@@ -43,8 +44,8 @@ switch (commandLine.Verb)
         return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, CancellationToken.None);
 }
 
-var catalog = await ScriptSetup.LoadAsync(settings.Dialogs, commandLine.Script, Console.Error, CancellationToken.None);
-if (catalog.Catalog is null)
+var (draftOk, draft) = await ScriptSetup.LoadDraftAsync(commandLine.Script, Console.Error, CancellationToken.None);
+if (!draftOk)
 {
     return ExitCodes.BadConfiguration;
 }
@@ -58,12 +59,15 @@ if (builder.Configuration["Logging:LogLevel:Default"] is null)
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(catalog.Catalog);
+builder.Services.AddSingleton(settings.Dialogs);
 builder.Services.AddSingleton(Options.Create(settings.Privacy));
 builder.Services.AddCoachStorage(settings.Database);
+builder.Services.AddSingleton<LiveScripts>();
+builder.Services.AddSingleton<IScriptSource>(services =>
+    draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
 builder.Services.AddSingleton<ConversationService>();
-builder.Services.AddHostedService<DatabaseStartup>();
-builder.Services.AddSingleton(new TerminalOptions(commandLine.User ?? Environment.UserName, catalog.StartScript));
+builder.Services.AddHostedService<ScriptWatcher>();
+builder.Services.AddSingleton(new TerminalOptions(commandLine.User ?? Environment.UserName, draft?.Id ?? commandLine.Script));
 builder.Services.AddSingleton(Console.In);
 builder.Services.AddSingleton(Console.Out);
 builder.Services.AddHostedService<TerminalChannel>();
@@ -71,6 +75,19 @@ builder.Services.AddHostedService<TerminalChannel>();
 using var host = builder.Build();
 try
 {
+    await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    var live = host.Services.GetRequiredService<LiveScripts>();
+    if (!await ScriptSetup.StartAsync(live, Console.Error, CancellationToken.None))
+    {
+        return ExitCodes.BadConfiguration;
+    }
+
+    if (draft is null && commandLine.Script is { } id && live.Find(id) is null)
+    {
+        await Console.Error.WriteLineAsync($"chatcoach: no live script with id '{id}' in '{settings.Dialogs.Path}'.");
+        return ExitCodes.BadConfiguration;
+    }
+
     await host.RunAsync();
     return Environment.ExitCode;
 }

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Scripts;
 using ChatCoach.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,11 +26,13 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public ISessionStore Store => _services.GetRequiredService<ISessionStore>();
 
+    public IScriptHistory History => _services.GetRequiredService<IScriptHistory>();
+
     public static async Task<TempDatabase> CreateAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "chatcoach-tests", Guid.NewGuid().ToString("N"));
         var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "db", "chatcoach.db")}" };
-        var services = new ServiceCollection().AddCoachStorage(options).BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddCoachStorage(options).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TempDatabase(folder, services, options);
     }

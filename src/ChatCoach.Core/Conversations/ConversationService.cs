@@ -10,7 +10,7 @@ namespace ChatCoach.Core.Conversations;
 /// atomically with its event id, and only then hand back the replies. Channels know nothing of dialogs.
 /// </summary>
 public sealed partial class ConversationService(
-    ScriptCatalog scripts,
+    IScriptSource scripts,
     ISessionStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> privacy,
@@ -40,7 +40,7 @@ public sealed partial class ConversationService(
         {
             var now = time.GetUtcNow();
             var session = await store.LoadAsync(inbound.Platform, inbound.UserId, cancellationToken) ?? NewSession(inbound, now);
-            var (engine, moved) = scripts.For(session, DateOnly.FromDateTime(now.UtcDateTime));
+            var (engine, moved) = await scripts.ForAsync(session, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
             if (moved)
             {
                 LogMoved(session.ScriptId);
@@ -76,7 +76,7 @@ public sealed partial class ConversationService(
 
     private Session NewSession(Inbound inbound, DateTimeOffset now)
     {
-        var script = (inbound.Script is { } id ? scripts.Find(id) : null)?.Script ?? scripts.Default.Script;
+        var script = (inbound.Script is { } id ? scripts.Find(id) : null)?.Script ?? scripts.DefaultEngine.Script;
         return Session.New(inbound.Platform, inbound.UserId, script.Id, script.Version, now);
     }
 

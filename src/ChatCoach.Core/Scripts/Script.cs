@@ -12,6 +12,9 @@ public sealed record Script
     /// <summary>The file it was loaded from.</summary>
     public required string File { get; init; }
 
+    /// <summary>The YAML text it was loaded from, kept so every version can be restored exactly.</summary>
+    public required string Source { get; init; }
+
     /// <summary>The id of the first node.</summary>
     public required string Start { get; init; }
 

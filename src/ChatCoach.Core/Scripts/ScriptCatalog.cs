@@ -3,7 +3,7 @@ using ChatCoach.Core.Engine;
 namespace ChatCoach.Core.Scripts;
 
 /// <summary>The scripts that can serve conversations, compiled once per version, and the rule that picks one for a session.</summary>
-public sealed class ScriptCatalog
+public sealed class ScriptCatalog : IScriptSource
 {
     private readonly Dictionary<string, DialogEngine> _live = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DialogEngine> _byVersion = new(StringComparer.Ordinal);
@@ -32,12 +32,28 @@ public sealed class ScriptCatalog
     /// <summary>The engine new conversations start on.</summary>
     public DialogEngine Default { get; }
 
+    /// <inheritdoc />
+    DialogEngine IScriptSource.DefaultEngine => Default;
+
+    /// <summary>The live scripts.</summary>
+    public IEnumerable<Script> Scripts => _live.Values.Select(e => e.Script);
+
+    /// <summary>The id of the default script.</summary>
+    public string DefaultId => _defaultId;
+
     /// <summary>A catalog with <paramref name="script"/> added, or replacing the live script of the same id.</summary>
     public ScriptCatalog With(Script script) =>
         new(_live.Values.Select(e => e.Script).Where(s => s.Id != script?.Id).Append(script!), _defaultId);
 
-    /// <summary>The live engine of a script id, if loaded.</summary>
+    /// <inheritdoc />
     public DialogEngine? Find(string id) => _live.GetValueOrDefault(id);
+
+    /// <summary>The engine of a live version, if it is one.</summary>
+    public DialogEngine? FindVersion(string version) => _byVersion.GetValueOrDefault(version);
+
+    /// <inheritdoc />
+    public ValueTask<(DialogEngine Engine, bool Moved)> ForAsync(Session session, DateOnly today, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(For(session, today));
 
     /// <summary>
     /// The engine for a session: its own version when loaded; otherwise the live version of its script, with the

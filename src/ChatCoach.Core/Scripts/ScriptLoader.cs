@@ -73,7 +73,7 @@ public static class ScriptLoader
             return new ScriptLoadResult(null, problems.Items);
         }
 
-        var script = new ScriptReader(problems, file, Hash(content)).Read(root);
+        var script = new ScriptReader(problems, file, VersionOf(content), content).Read(root);
         if (script is not null)
         {
             ScriptValidator.Validate(script, problems);
@@ -82,8 +82,9 @@ public static class ScriptLoader
         return new ScriptLoadResult(problems.Items.Count == 0 ? script : null, problems.Items);
     }
 
-    private static string Hash(string content) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content.ReplaceLineEndings("\n"))));
+    /// <summary>The version of a script's text: the SHA-256 of its content, line endings normalised.</summary>
+    public static string VersionOf(string content) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes((content ?? throw new ArgumentNullException(nameof(content))).ReplaceLineEndings("\n"))));
 }
 
 /// <summary>The outcome of loading a script: the script when it is valid, and every problem found.</summary>

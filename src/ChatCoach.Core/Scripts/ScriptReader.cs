@@ -8,7 +8,7 @@ namespace ChatCoach.Core.Scripts;
 /// Turns the YAML tree into the script model, checking that each part is well formed on its own
 /// (keys, types, bounds, choices, lengths). How the parts fit together is <see cref="ScriptValidator"/>'s job.
 /// </summary>
-internal sealed class ScriptReader(ProblemList problems, string file, string version)
+internal sealed class ScriptReader(ProblemList problems, string file, string version, string source)
 {
     /// <summary>Discord refuses messages longer than this.</summary>
     internal const int MaxMessageLength = 2000;
@@ -67,6 +67,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
             Id = id,
             Version = version,
             File = file,
+            Source = source,
             Start = start,
             Nodes = nodes,
             Advice = advice,

@@ -41,7 +41,8 @@ internal static class SessionMigration
         return true;
     }
 
-    private static bool SameStep(string nodeId, Script script, Script? from)
+    /// <summary>Whether a session at <paramref name="nodeId"/> of <paramref name="from"/> can stay at that question on <paramref name="script"/>.</summary>
+    public static bool SameStep(string nodeId, Script script, Script? from)
     {
         if (!script.Nodes.TryGetValue(nodeId, out var node) || node.Type == NodeType.Say)
         {

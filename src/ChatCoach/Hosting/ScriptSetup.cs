@@ -2,43 +2,41 @@ using ChatCoach.Core.Scripts;
 
 namespace ChatCoach.Hosting;
 
-/// <summary>Loads the dialog scripts at start, plus a draft script given on the command line, and reports their problems.</summary>
+/// <summary>Loads the live scripts at start and resolves the script a terminal chat asks for (an id, or a draft file).</summary>
 internal static class ScriptSetup
 {
-    /// <summary>
-    /// Returns the catalog and the script new terminal conversations start on (null: the default). A problem in
-    /// a script other than the default only skips that script; a broken default or draft stops the start.
-    /// </summary>
-    public static async Task<(ScriptCatalog? Catalog, string? StartScript)> LoadAsync(
-        DialogsOptions options, string? script, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>Makes the dialogs folder live; false (after printing why) when the default script cannot serve.</summary>
+    public static async Task<bool> StartAsync(LiveScripts live, TextWriter errors, CancellationToken cancellationToken)
     {
-        var (catalog, problems) = await ScriptCatalog.LoadAsync(options, cancellationToken);
-        foreach (var problem in problems)
+        var report = await live.ReloadAsync("startup", cancellationToken);
+        foreach (var refused in report.Lines.Where(l => l.Outcome == ReloadOutcome.Refused))
         {
-            await errors.WriteLineAsync(problem.ToString());
+            await errors.WriteLineAsync(refused.Result);
         }
 
-        if (catalog is null)
+        if (report.Failed)
         {
-            await errors.WriteLineAsync($"chatcoach: cannot start: the default script '{options.Default}' did not load (ChatCoach:Dialogs).");
-            return (null, null);
+            await errors.WriteLineAsync("chatcoach: cannot start: the default script did not load (ChatCoach:Dialogs).");
         }
 
+        return !report.Failed;
+    }
+
+    /// <summary>
+    /// For <c>chat --script</c>: null for the default, the id when it names a live script, or a draft file loaded
+    /// beside the live scripts for this process only. Prints the problem and returns false when it can't be used.
+    /// </summary>
+    public static async Task<(bool Ok, Script? Draft)> LoadDraftAsync(string? script, TextWriter errors, CancellationToken cancellationToken)
+    {
         if (script is null || !script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !File.Exists(script))
         {
-            if (script is not null && catalog.Find(script) is null)
-            {
-                await errors.WriteLineAsync($"chatcoach: no script with id '{script}' in '{options.Path}'.");
-                return (null, null);
-            }
-
-            return (catalog, script);
+            return (true, null);
         }
 
         if (!File.Exists(script))
         {
             await errors.WriteLineAsync($"chatcoach: the script file '{script}' does not exist.");
-            return (null, null);
+            return (false, null);
         }
 
         var draft = await ScriptLoader.LoadFileAsync(script, cancellationToken);
@@ -47,6 +45,6 @@ internal static class ScriptSetup
             await errors.WriteLineAsync(problem.ToString());
         }
 
-        return draft.Script is { } loaded ? (catalog.With(loaded), loaded.Id) : (null, null);
+        return (draft.Succeeded, draft.Script);
     }
 }
