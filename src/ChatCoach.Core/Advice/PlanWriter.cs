@@ -6,6 +6,8 @@ namespace ChatCoach.Core.Advice;
 /// <summary>Writes the plan: encouragement first, then the steps of every matching advice entry, most important first.</summary>
 public static class PlanWriter
 {
+    private const int EncouragementCount = 2;
+
     /// <summary>The advice entries that apply to these facts, in the script's order of importance.</summary>
     public static IReadOnlyList<AdviceEntry> Matching(Script script, Facts facts)
     {
@@ -27,16 +29,20 @@ public static class PlanWriter
         }
         else
         {
-            text.Append("\n\n").AppendJoin(' ', advice.Select(a => a.Encouragement));
+            // Two sentences of encouragement read as warmth; a dozen read as a wall before the steps.
+            text.Append("\n\n").AppendJoin(' ', advice.Take(EncouragementCount).Select(a => a.Encouragement));
             var number = 0;
             foreach (var entry in advice)
             {
+                var first = number + 1;
                 foreach (var step in entry.Steps)
                 {
                     text.Append("\n\n").Append(++number).Append(". ").Append(step.Do)
-                        .Append("\n   Why: ").Append(step.Why)
-                        .Append("\n   Source: ").AppendJoin("; ", entry.Sources);
+                        .Append("\n   Why: ").Append(step.Why);
                 }
+
+                // An entry's sources back all of its steps, so they follow its last step once.
+                text.Append(number == first ? "\n   Source: " : $"\n   Sources ({first}–{number}): ").AppendJoin("; ", entry.Sources);
             }
         }
 

@@ -33,18 +33,26 @@ internal static class ChoiceReader
     {
         id = string.Empty;
         var tokens = NumberWords.Tokenise(text);
-        if (choices.Count == 0 || NumberWords.IsUncertain(tokens))
-        {
-            return false;
-        }
-
         var message = Words(tokens);
-        if (message.Count == 0)
+        if (choices.Count == 0 || message.Count == 0)
         {
             return false;
         }
 
         var candidates = choices.Select(ToCandidate).ToList();
+
+        // A choice typed exactly wins even when it sounds unsure ("Not sure yet" may be a choice).
+        if (MatchExactly(message, candidates, false) is (Outcome.Found, var exact))
+        {
+            id = exact;
+            return true;
+        }
+
+        if (NumberWords.IsUncertain(tokens))
+        {
+            return false;
+        }
+
         Func<List<string>, List<Candidate>, bool, (Outcome, string)>[] passes =
         [
             MatchExactly,

@@ -316,7 +316,7 @@ public sealed class DialogEngine
 
         private TurnResult Paused(string text)
         {
-            if (engine._resume.Matches(text))
+            if (engine._resume.MatchesWhole(text))
             {
                 session.Paused = false;
                 Say(Script.Crisis.ResumeReply);
@@ -402,7 +402,33 @@ public sealed class DialogEngine
             session.Tries = 0;
             session.Turn++;
             engine.Fire(session, new Facts(session.Answers, Script, today), Trigger.Answered);
+            ForgetAnswersOffThePath();
             return Continue(outcome);
+        }
+
+        /// <summary>
+        /// After /back and a different answer the path may change: answers to questions no longer on it would feed
+        /// advice that does not apply ("not passed yet" after changing attempts to 0), so they go.
+        /// </summary>
+        private void ForgetAnswersOffThePath()
+        {
+            var facts = new Facts(session.Answers, Script, today);
+            var onPath = new HashSet<string>(StringComparer.Ordinal);
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            for (var id = Script.Start; visited.Add(id) && Script.Nodes[id] is { Type: not NodeType.End } step; id = step.Next[FirstMatch(step, facts)].Target)
+            {
+                if (step.Question is { } q)
+                {
+                    onPath.Add(q.Store);
+                }
+            }
+
+            foreach (var stale in session.Answers.Keys.Where(k => !onPath.Contains(k)).ToList())
+            {
+                session.Answers.Remove(stale);
+            }
+
+            session.History.RemoveAll(id => !visited.Contains(id));
         }
 
         /// <summary>Says every say node from here on, then asks the next question or gives the plan.</summary>

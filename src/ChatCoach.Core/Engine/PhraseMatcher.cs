@@ -8,6 +8,13 @@ namespace ChatCoach.Core.Engine;
 /// </summary>
 internal sealed class PhraseMatcher
 {
+    // Politeness around a request ("ok, can we continue please") that does not change what is asked.
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "yes", "yeah", "yep", "sure", "please", "alright", "fine", "thanks", "thank", "you", "now",
+        "i", "want", "to", "would", "like", "id", "can", "we", "lets", "let", "us", "so", "well",
+    };
+
     private readonly string[] _phrases;
 
     public PhraseMatcher(IEnumerable<string> phrases) =>
@@ -25,6 +32,42 @@ internal sealed class PhraseMatcher
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the whole message is one of the phrases, give or take politeness at either end: "ok, let's continue"
+    /// matches "continue", but "I can't continue" does not.
+    /// </summary>
+    public bool MatchesWhole(string text)
+    {
+        var message = $" {StripFillers(Normalize(text))} ";
+        foreach (var phrase in _phrases)
+        {
+            if (message == phrase || message == $" {StripFillers(phrase.Trim())} ")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string StripFillers(string normalized)
+    {
+        var words = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = 0;
+        var end = words.Length;
+        while (start < end && Fillers.Contains(words[start]))
+        {
+            start++;
+        }
+
+        while (end > start && Fillers.Contains(words[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Join(' ', words[start..end]);
     }
 
     /// <summary>Lower-case words separated by single spaces; apostrophes vanish so "don't" and "dont" are one word.</summary>

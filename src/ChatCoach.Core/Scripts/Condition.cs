@@ -12,6 +12,19 @@ public abstract record Condition
     public abstract IEnumerable<Comparison> Comparisons();
 }
 
+/// <summary>Always holds (<c>when: always</c>), for advice every plan ends with.</summary>
+public sealed record Always : Condition
+{
+    /// <inheritdoc />
+    public override bool Evaluate(Facts facts) => true;
+
+    /// <inheritdoc />
+    public override IEnumerable<Comparison> Comparisons() => [];
+
+    /// <inheritdoc />
+    public override string ToString() => "always";
+}
+
 /// <summary>Holds when every part holds (a mapping with several keys, or <c>all:</c>).</summary>
 public sealed record AllOf(IReadOnlyList<Condition> Parts) : Condition
 {

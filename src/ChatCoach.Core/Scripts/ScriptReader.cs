@@ -513,9 +513,14 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
 
     private Condition? ReadCondition(YamlNode node)
     {
+        if (node is YamlScalarNode { Value: "always" })
+        {
+            return new Always();
+        }
+
         if (node is not YamlMappingNode map || map.Children.Count == 0)
         {
-            Add(node, ProblemCodes.WrongType, "a condition must be a mapping such as '{ step1_attempts: { gte: 2 } }'",
+            Add(node, ProblemCodes.WrongType, "a condition must be 'always' or a mapping such as '{ step1_attempts: { gte: 2 } }'",
                 "write answer names with a value or an operator, or all:/any:/not:");
             return null;
         }

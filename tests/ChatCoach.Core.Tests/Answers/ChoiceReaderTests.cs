@@ -101,6 +101,19 @@ public sealed class ChoiceReaderTests
         Assert.Equal(AnswerValue.Of(expected), value);
     }
 
+    [Theory]
+    [InlineData("Not sure yet", "unsure")]
+    [InlineData("not sure yet!", "unsure")]
+    [InlineData("internal medicine", "im")]
+    public void Reads_a_choice_typed_exactly_even_when_it_sounds_unsure(string text, string expected)
+    {
+        Choice[] specialties = [new("im", "Internal medicine", []), new("unsure", "Not sure yet", [])];
+
+        Assert.True(AnswerReader.TryRead(AnswerKind.Choice, text, new ReadContext(new DateOnly(2026, 11, 25), specialties), out var value));
+        Assert.Equal(expected, value.Text);
+        Assert.False(AnswerReader.TryRead(AnswerKind.Choice, "not sure, maybe internal medicine", new ReadContext(new DateOnly(2026, 11, 25), specialties), out _));
+    }
+
     [Fact]
     public void Rejects_a_synonym_shared_by_two_choices()
     {

@@ -234,6 +234,7 @@ public sealed class DialogEngineTests
         Assert.True(text.IndexOf("A fail is a setback", StringComparison.Ordinal) < text.IndexOf("1. Book the retake", StringComparison.Ordinal));
         Assert.Contains("Why: Attempts are limited.", text);
         Assert.Contains("Source: usmle.org (2021)", text);
+        Assert.Contains("Older graduates match too.", text);
         Assert.True(text.IndexOf("1. Book the retake", StringComparison.Ordinal) < text.IndexOf("2. Show recent clinical work.", StringComparison.Ordinal));
         Assert.DoesNotContain("Still to answer", text);
     }
@@ -377,6 +378,35 @@ public sealed class DialogEngineTests
         Assert.Equal(node, _session.Node);
         Assert.False(_session.Paused);
         Assert.Contains("OK, back to it.", Text(resumed));
+    }
+
+    [Theory]
+    [InlineData("I can't continue like this")]
+    [InlineData("my resume needs work, continue is hard")]
+    public void Coaching_resumes_only_when_the_whole_message_asks_for_it(string message)
+    {
+        Reach("attempts", "2015");
+        Say("I want to die");
+
+        Assert.Equal(TurnOutcome.Paused, Say(message).Outcome);
+        Assert.True(_session.Paused);
+        Assert.Equal(TurnOutcome.Resumed, Say("Continue, please").Outcome);
+    }
+
+    [Fact]
+    public void Changing_an_answer_forgets_answers_to_questions_no_longer_on_the_path()
+    {
+        Reach("usce", "2015", "1", "no");
+        _engine.Step(_session, Input.Run(Command.Back), Now);
+        _engine.Step(_session, Input.Run(Command.Back), Now);
+        Assert.Equal("attempts", _session.Node);
+
+        Say("0");
+
+        Assert.Equal("usce", _session.Node);
+        Assert.DoesNotContain("step1_passed", _session.Answers.Keys);
+        Assert.DoesNotContain("passed", _session.History);
+        Assert.DoesNotContain("Book the retake", _engine.PlanFor(_session, DateOnly.FromDateTime(Now.UtcDateTime)));
     }
 
     [Fact]
