@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ChatCoach.Discord.Models;
 
 namespace ChatCoach.Discord.Interactions;
 
@@ -8,7 +10,8 @@ namespace ChatCoach.Discord.Interactions;
 /// </summary>
 public sealed record InteractionData
 {
-    /// <summary>Command id (commands).</summary>
+    /// <summary>Command id (commands) or numeric component id (component clicks), as text.</summary>
+    [JsonConverter(typeof(LenientStringConverter))]
     public string? Id { get; init; }
 
     /// <summary>Command name (commands).</summary>
