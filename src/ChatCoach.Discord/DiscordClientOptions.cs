@@ -35,7 +35,10 @@ public sealed class DiscordClientOptions
     /// <summary>Upper bound of the random wait before re-identifying after an invalid session.</summary>
     public TimeSpan InvalidSessionMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long to wait for the WebSocket handshake (and for a clean close).</summary>
+    /// <summary>Minimum time between two Identify payloads (Discord allows max_concurrency, normally 1, per 5 s).</summary>
+    public TimeSpan IdentifySpacing { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait for the WebSocket handshake and for Hello.</summary>
     public TimeSpan GatewayConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Attempts per REST request when Discord answers 5xx (first try included).</summary>
@@ -88,6 +91,11 @@ public sealed class DiscordClientOptions
         if (InvalidSessionMinDelay < TimeSpan.Zero || InvalidSessionMaxDelay < InvalidSessionMinDelay)
         {
             problems.Add("InvalidSessionMinDelay must be non-negative and not above InvalidSessionMaxDelay.");
+        }
+
+        if (IdentifySpacing < TimeSpan.Zero)
+        {
+            problems.Add("IdentifySpacing must not be negative.");
         }
 
         if (GatewayConnectTimeout <= TimeSpan.Zero)

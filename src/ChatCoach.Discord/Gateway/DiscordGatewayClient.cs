@@ -23,6 +23,7 @@ public sealed class DiscordGatewayClient
     private readonly GatewaySession _session = new();
     private readonly DirectMessageDetector _dmDetector = new();
     private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    private DateTimeOffset? _lastIdentifyAt;
     private int _started;
 
     /// <summary>Creates a client; <paramref name="rest"/> is used for <c>GET /gateway/bot</c>.</summary>
@@ -115,6 +116,14 @@ public sealed class DiscordGatewayClient
                 }
 
                 url = info.Url;
+
+                // Identifying again too soon only earns an op 9; wait out the concurrency window instead.
+                if (_lastIdentifyAt is { } last && last + _options.IdentifySpacing - _time.GetUtcNow() is { } spacing && spacing > TimeSpan.Zero)
+                {
+                    await DelayAsync(spacing, cancellationToken);
+                }
+
+                _lastIdentifyAt = _time.GetUtcNow();
             }
 
             ConnectionOutcome outcome;

@@ -31,6 +31,7 @@ internal sealed class GatewayConnection : IDisposable
     private volatile bool _zombie;
     private volatile bool _helloSeen;
     private volatile bool _helloTimedOut;
+    private Task _stopping = Task.CompletedTask;
     private bool _reachedSession;
 
     public GatewayConnection(
@@ -69,7 +70,10 @@ internal sealed class GatewayConnection : IDisposable
             }
         }
 
-        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+        // Not linked to stopToken: cancelling a pending ReceiveAsync aborts the socket, and a shutdown should
+        // first say goodbye with 1000 (see StopGracefullyAsync) so Discord ends the session at once.
+        using var lifetime = new CancellationTokenSource();
+        using var stopRegistration = stopToken.Register(() => _stopping = StopGracefullyAsync(lifetime));
 
         // A server that accepts the socket but never says Hello would otherwise hang us forever (no heartbeats yet).
         using var helloTimer = _time.CreateTimer(
@@ -78,7 +82,7 @@ internal sealed class GatewayConnection : IDisposable
                 if (!_helloSeen)
                 {
                     _helloTimedOut = true;
-                    lifetime.Cancel();
+                    TryCancel(lifetime);
                 }
             },
             null,
@@ -89,10 +93,14 @@ internal sealed class GatewayConnection : IDisposable
         try
         {
             outcome = await ReceiveLoopAsync(resume, interval => heartbeat = HeartbeatLoopAsync(interval, lifetime), lifetime.Token);
+            if (stopToken.IsCancellationRequested)
+            {
+                outcome = Stopped();
+            }
         }
-        catch (OperationCanceledException) when (stopToken.IsCancellationRequested)
+        catch (Exception ex) when (stopToken.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or InvalidOperationException)
         {
-            outcome = new ConnectionOutcome(NextStep.Stopped, ReconnectDelay.None, "stopping");
+            outcome = Stopped();
         }
         catch (OperationCanceledException) when (_zombie)
         {
@@ -108,7 +116,9 @@ internal sealed class GatewayConnection : IDisposable
             outcome = _zombie ? Zombie() : new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "connection error: " + ex.GetType().Name);
         }
 
+        await stopRegistration.DisposeAsync();
         await lifetime.CancelAsync();
+        await _stopping;
         try
         {
             await heartbeat;
@@ -125,6 +135,41 @@ internal sealed class GatewayConnection : IDisposable
     {
         _socket.Dispose();
         _sendLock.Dispose();
+    }
+
+    private static ConnectionOutcome Stopped() => new(NextStep.Stopped, ReconnectDelay.None, "stopping");
+
+    private static void TryCancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already ended.
+        }
+    }
+
+    private async Task StopGracefullyAsync(CancellationTokenSource lifetime)
+    {
+        await TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+
+        // The receive loop ends when the server echoes the close; if it doesn't, stop waiting for it.
+        try
+        {
+            await Task.Delay(CloseTimeout, _time, lifetime.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        TryCancel(lifetime);
     }
 
     private static ConnectionOutcome Zombie() =>
@@ -298,7 +343,7 @@ internal sealed class GatewayConnection : IDisposable
                     _zombie = true;
                     _logger.LogWarning("No heartbeat ACK since the last beat; dropping the zombie connection to resume");
                     await CloseForReconnectAsync("zombie connection");
-                    await lifetime.CancelAsync();
+                    TryCancel(lifetime);
                     return;
                 }
 
@@ -310,9 +355,9 @@ internal sealed class GatewayConnection : IDisposable
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
         }
-        catch (WebSocketException ex)
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException)
         {
-            // The receive loop sees the same broken socket and decides the outcome.
+            // The receive loop sees the same broken or closing socket and decides the outcome.
             _logger.LogDebug(ex, "Heartbeat send failed");
         }
     }
