@@ -8,6 +8,9 @@ internal sealed class RateLimiter : IDisposable
 {
     private const int GlobalPerSecond = 50;
 
+    // Every DM channel is its own bucket; idle ones are dropped so a bot with many users does not grow forever.
+    private const int PruneThreshold = 5_000;
+
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, string> _bucketHashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
@@ -15,11 +18,19 @@ internal sealed class RateLimiter : IDisposable
     private DateTimeOffset _globalBlockedUntil;
     private DateTimeOffset _windowStart;
     private int _windowCount;
+    private int _acquisitions;
 
     public RateLimiter(TimeProvider time) => _time = time;
 
+    public int BucketCount => _buckets.Count;
+
     public async Task<RateLimitBucket> AcquireAsync(Route route, CancellationToken cancellationToken)
     {
+        if (_buckets.Count > PruneThreshold && Interlocked.Increment(ref _acquisitions) % 1000 == 0)
+        {
+            Prune();
+        }
+
         var bucket = _buckets.GetOrAdd(KeyFor(route), _ => new RateLimitBucket());
         await bucket.Gate.WaitAsync(cancellationToken);
         return bucket;
@@ -112,6 +123,19 @@ internal sealed class RateLimiter : IDisposable
         foreach (var bucket in _buckets.Values)
         {
             bucket.Dispose();
+        }
+    }
+
+    public void Prune()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            // Idle and past its window: its state says nothing any more. Not disposed, in case a caller just fetched it.
+            if (bucket.Gate.CurrentCount == 1 && bucket.ResetAt <= now)
+            {
+                _buckets.TryRemove(new KeyValuePair<string, RateLimitBucket>(key, bucket));
+            }
         }
     }
 
