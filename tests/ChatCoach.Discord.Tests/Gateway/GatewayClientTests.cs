@@ -92,7 +92,7 @@ public sealed class GatewayClientTests
         var beat2 = await connection.ReceiveOpAsync(1, ackHeartbeats: false);
         var gap = connection.Clock.Elapsed - helloAt - beat1At;
         Assert.Equal(7, beat2.GetProperty("d").GetInt64());
-        Assert.InRange(gap.TotalMilliseconds, 500, 3000);
+        Assert.InRange(gap.TotalMilliseconds, 400, 3000);
         h.Random.Verify(r => r.NextDouble(), Times.AtLeastOnce());
     }
 
