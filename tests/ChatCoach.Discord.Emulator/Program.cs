@@ -19,7 +19,8 @@ for (var i = 0; i + 1 < args.Length; i += 2)
     };
 }
 
-using var stop = new CancellationTokenSource();
+// Not disposed: ProcessExit may still cancel it after Main returns.
+var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;

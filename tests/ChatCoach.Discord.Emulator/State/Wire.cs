@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -7,7 +8,8 @@ namespace ChatCoach.Discord.Emulator.State;
 /// <summary>JSON conventions of Discord's wire format.</summary>
 internal static class Wire
 {
-    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Relaxed escaping writes quotes as \" like Discord does, not \u0022; nothing here is embedded in HTML.
+    public static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>ISO 8601 with microseconds and an explicit offset, as Discord writes timestamps.</summary>
     public static string Timestamp(DateTimeOffset time) =>
