@@ -32,7 +32,7 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
         }
     }
 
-    public TimeSpan HeartbeatTimeout => options.HeartbeatTimeout ?? (options.HeartbeatInterval * 2) + TimeSpan.FromSeconds(1);
+    public TimeSpan HeartbeatTimeout => options.HeartbeatTimeout ?? (options.HeartbeatInterval * 1.5) + TimeSpan.FromSeconds(5);
 
     /// <summary>Checks the connect URL's query and sends Hello.</summary>
     public async Task<bool> OpenAsync(GatewayConnection connection)
