@@ -223,7 +223,26 @@ public sealed class GatewayTests
         Assert.Equal(1000, connection.CloseCode);
     }
 
-    internal static async Task<T> WaitAsync<T>(Func<T?> probe)
+[Fact]
+    public async Task Guild_message_content_needs_message_content_or_a_mention()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var (client, _) = await GatewayClient.IdentifiedAsync(emulator, intents: 1 | 512);
+        await using var _ = client;
+
+        await emulator.SendGuildMessageAsync(User, "290926798626357999", "no mention");
+        var hidden = await client.ExpectDispatchAsync("MESSAGE_CREATE");
+        await emulator.SendGuildMessageAsync(User, "290926798626357999", "hey bot", mentionBot: true);
+        var visible = await client.ExpectDispatchAsync("MESSAGE_CREATE");
+
+        Assert.Equal(string.Empty, hidden["d"]!["content"]!.GetValue<string>());
+        Assert.Equal("290926798626357999", hidden["d"]!["guild_id"]!.GetValue<string>());
+        Assert.NotNull(hidden["d"]!["member"]);
+        Assert.Equal(0, hidden["d"]!["channel_type"]!.GetValue<int>());
+        Assert.Contains("hey bot", visible["d"]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+        internal static async Task<T> WaitAsync<T>(Func<T?> probe)
         where T : class
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();

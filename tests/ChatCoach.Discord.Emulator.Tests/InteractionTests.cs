@@ -221,4 +221,23 @@ public sealed class InteractionTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.NoContent, reply.Status);
         await Assert.ThrowsAsync<ArgumentException>(() => _emulator.SubmitModalAsync(User, id, new Dictionary<string, string> { ["game_feedback"] = "short" }));
     }
+
+    [Fact]
+    public async Task With_response_returns_the_callback_resource_and_original_can_be_fetched_and_deleted()
+    {
+        var id = await CoachAsync();
+
+        var response = await _rest.PostAsync($"/interactions/{id}/{_emulator.Interaction(id)!.Token}/callback?with_response=true", new JsonObject { ["type"] = 4, ["data"] = new JsonObject { ["content"] = "hello" } });
+        var original = await _rest.GetAsync(Webhook(id) + "/messages/@original");
+        var deleted = await _rest.SendAsync(HttpMethod.Delete, Webhook(id) + "/messages/@original", null);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(id, response.Body!["interaction"]!["id"]!.GetValue<string>());
+        Assert.Equal(4, response.Body["resource"]!["type"]!.GetValue<int>());
+        Assert.Equal("hello", response.Body["resource"]!["message"]!["content"]!.GetValue<string>());
+        Assert.Equal("hello", original.Body!["content"]!.GetValue<string>());
+        Assert.Equal(20, original.Body["type"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NoContent, deleted.Status);
+        Assert.Empty(_emulator.MessagesToUser(User));
+    }
 }

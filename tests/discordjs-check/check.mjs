@@ -23,6 +23,8 @@ const fail = (message) => {
   process.exit(1);
 };
 setTimeout(() => fail(`not done after ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS).unref();
+process.on('unhandledRejection', (error) => fail(`${error?.stack ?? error}`));
+process.on('uncaughtException', (error) => fail(`${error?.stack ?? error}`));
 
 async function control(method, path, body) {
   const response = await fetch(`${root}/_emulator/${path}`, {
