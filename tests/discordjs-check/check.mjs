@@ -1,8 +1,9 @@
 // discord.js faithfulness check for the ChatCoach Discord emulator.
 // Usage: node check.mjs <emulator API base URL, e.g. http://127.0.0.1:PORT/api/v10> [token]
 // A real client that nobody here wrote must be able to log in, answer a DM, survive an op 7
-// reconnect (resume on resume_gateway_url) and answer a second DM, without any protocol violation.
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+// reconnect (resume on resume_gateway_url), answer a second DM, register a slash command, defer and
+// edit its reply, and update a message from a button click, without any protocol violation.
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 
 const TIMEOUT_MS = 60_000;
 const USER_ID = '53908232506183680';
@@ -22,6 +23,8 @@ const fail = (message) => {
   process.exit(1);
 };
 setTimeout(() => fail(`not done after ${TIMEOUT_MS / 1000} s`), TIMEOUT_MS).unref();
+process.on('unhandledRejection', (error) => fail(`${error?.stack ?? error}`));
+process.on('uncaughtException', (error) => fail(`${error?.stack ?? error}`));
 
 async function control(method, path, body) {
   const response = await fetch(`${root}/_emulator/${path}`, {
@@ -60,6 +63,22 @@ client.on(Events.MessageCreate, async (message) => {
     fail(`reply to "${message.content}" failed: ${error}`);
   }
 });
+client.on(Events.InteractionCreate, async (interaction) => {
+  try {
+    if (interaction.isChatInputCommand()) {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      const next = new ButtonBuilder().setCustomId('next').setLabel('Next exercise').setStyle(ButtonStyle.Primary);
+      await interaction.editReply({
+        content: `tip about ${interaction.options.getString('topic')}`,
+        components: [new ActionRowBuilder().addComponents(next)],
+      });
+    } else if (interaction.isButton()) {
+      await interaction.update({ content: `clicked ${interaction.customId}`, components: [] });
+    }
+  } catch (error) {
+    fail(`answering interaction ${interaction.id} failed: ${error}`);
+  }
+});
 client.on(Events.Error, (error) => fail(`client error: ${error}`));
 
 const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
@@ -91,10 +110,29 @@ step(`resumed session ${latest.SessionId} on ${latest.Path}`);
 
 await roundTrip('second');
 
+await client.application.commands.set([
+  {
+    name: 'coach',
+    description: 'Start or continue a coaching session',
+    options: [{ type: 3, name: 'topic', description: 'What do you want to practise?', required: true }],
+  },
+]);
+step('registered /coach');
+const { id: slashId } = await control('POST', 'slash', { userId: USER_ID, name: 'coach', options: { topic: 'small talk' } });
+step(`emulator ran /coach as interaction ${slashId}`);
+const tip = await until('the deferred reply to be edited', async () =>
+  (await control('GET', 'messages')).find((m) => m.interaction_id === slashId && m.content === 'tip about small talk'));
+if (!(tip.flags & 64)) fail(`the reply should be ephemeral, flags ${tip.flags}`);
+step(`bot deferred then edited reply ${tip.id} with buttons ${JSON.stringify(tip.custom_ids)}`);
+const { id: clickId } = await control('POST', 'click', { userId: USER_ID, messageId: tip.id, customId: 'next' });
+await until('the button click to update the message', async () =>
+  (await control('GET', 'messages')).find((m) => m.id === tip.id && m.content === 'clicked next' && m.custom_ids.length === 0));
+step(`bot updated message ${tip.id} for click ${clickId}`);
+
 const violations = await control('GET', 'violations');
 if (violations.length > 0) fail(`the emulator recorded violations: ${JSON.stringify(violations, null, 2)}`);
 if (received.length !== 2) fail(`expected 2 DMs, discord.js saw ${JSON.stringify(received)}`);
 
 await client.destroy();
-step('OK: login, DM reply, op 7 resume and second DM reply all worked with no violations');
+step('OK: login, DM reply, op 7 resume, second DM, slash defer/edit and button update all worked with no violations');
 process.exit(0);

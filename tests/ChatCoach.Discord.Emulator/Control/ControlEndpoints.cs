@@ -18,13 +18,22 @@ internal sealed class ControlEndpoints(DiscordEmulator emulator)
             switch (route)
             {
                 case "POST /_emulator/dm":
-                    var body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
-                        ?? throw new ArgumentException("body must be {userId, content}");
-                    var id = await emulator.SendDirectMessageAsync(
-                        Wire.GetString(body, "userId") ?? throw new ArgumentException("userId is required"),
-                        Wire.GetString(body, "content") ?? throw new ArgumentException("content is required"),
-                        cancellationToken: http.RequestAborted);
+                    var body = await ReadObjectAsync(http);
+                    var id = await emulator.SendDirectMessageAsync(Required(body, "userId"), Required(body, "content"), cancellationToken: http.RequestAborted);
                     await WriteAsync(http, 200, new JsonObject { ["id"] = id });
+                    break;
+                case "POST /_emulator/slash":
+                    var slash = await ReadObjectAsync(http);
+                    var options = (slash["options"] as JsonObject ?? [])
+                        .Select(o => new CommandOptionValue(o.Key, Clr(o.Value)))
+                        .ToList();
+                    var slashId = await emulator.SlashCommandAsync(Required(slash, "userId"), Required(slash, "name"), options, cancellationToken: http.RequestAborted);
+                    await WriteAsync(http, 200, new JsonObject { ["id"] = slashId });
+                    break;
+                case "POST /_emulator/click":
+                    var click = await ReadObjectAsync(http);
+                    var clickId = await emulator.ClickButtonAsync(Required(click, "userId"), Required(click, "messageId"), Required(click, "customId"), http.RequestAborted);
+                    await WriteAsync(http, 200, new JsonObject { ["id"] = clickId });
                     break;
                 case "POST /_emulator/op7":
                     await emulator.SendReconnectAsync(http.RequestAborted);
@@ -44,6 +53,9 @@ internal sealed class ControlEndpoints(DiscordEmulator emulator)
                         ["revision"] = m.Revision,
                         ["origin"] = m.Origin.ToString(),
                         ["referenced_message_id"] = m.ReferencedMessageId,
+                        ["interaction_id"] = m.InteractionId,
+                        ["flags"] = m.Flags,
+                        ["custom_ids"] = new JsonArray([.. m.CustomIds().Select(c => (JsonNode)c)]),
                     })]));
                     break;
                 case "GET /_emulator/violations":
@@ -66,6 +78,22 @@ internal sealed class ControlEndpoints(DiscordEmulator emulator)
             await WriteAsync(http, 400, new JsonObject { ["error"] = e.Message });
         }
     }
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext http) =>
+        await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject
+            ?? throw new ArgumentException("body must be a JSON object");
+
+    private static object? Clr(JsonNode? value) => value?.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.True or JsonValueKind.False => value.GetValue<bool>(),
+        JsonValueKind.Number when value.AsValue().TryGetValue<long>(out var integer) => integer,
+        JsonValueKind.Number => value.GetValue<double>(),
+        _ => null,
+    };
+
+    private static string Required(JsonObject body, string name) =>
+        Wire.GetString(body, name) ?? throw new ArgumentException($"{name} is required");
 
     private static async Task WriteAsync(HttpContext http, int status, JsonNode body)
     {

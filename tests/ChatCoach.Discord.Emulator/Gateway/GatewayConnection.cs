@@ -20,6 +20,7 @@ internal sealed class GatewayConnection : IDisposable
     private readonly Lock _gate = new();
     private readonly Queue<DateTimeOffset> _receivedAt = new();
     private bool _closeQueued;
+    private long _lastHeartbeatTicks;
 
     public GatewayConnection(long id, HttpContext http, WebSocket socket, TimeProvider time)
     {
@@ -55,7 +56,12 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>READY or RESUMED has been queued on this connection.</summary>
     public bool HasReadied { get; set; }
 
-    public DateTimeOffset LastHeartbeatAt { get; set; }
+    /// <summary>Written by the reader, read by the heartbeat watch: stored as ticks so reads are never torn.</summary>
+    public DateTimeOffset LastHeartbeatAt
+    {
+        get => new(Interlocked.Read(ref _lastHeartbeatTicks), TimeSpan.Zero);
+        set => Interlocked.Exchange(ref _lastHeartbeatTicks, value.UtcTicks);
+    }
 
     public ConnectionEnd End { get; private set; }
 

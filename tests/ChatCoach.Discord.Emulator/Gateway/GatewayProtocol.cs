@@ -32,7 +32,7 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
         }
     }
 
-    public TimeSpan HeartbeatTimeout => options.HeartbeatTimeout ?? (options.HeartbeatInterval * 2) + TimeSpan.FromSeconds(1);
+    public TimeSpan HeartbeatTimeout => options.HeartbeatTimeout ?? (options.HeartbeatInterval * 1.5) + TimeSpan.FromSeconds(5);
 
     /// <summary>Checks the connect URL's query and sends Hello.</summary>
     public async Task<bool> OpenAsync(GatewayConnection connection)
@@ -334,7 +334,8 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
         return $"ws://{host}/resume";
     }
 
-    private async Task FailAsync(GatewayConnection connection, int code, string detail)
+    /// <summary>Queues the close frame without waiting for it: before Hello the writer is not running yet.</summary>
+    private Task FailAsync(GatewayConnection connection, int code, string detail)
     {
         Violation(ViolationKind.GatewayProtocolError, $"close {code.ToString(CultureInfo.InvariantCulture)}: {detail}");
         if (GatewayCloseCode.EndsSession(code))
@@ -342,7 +343,8 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
             connection.Session?.Invalidate();
         }
 
-        await connection.CloseAsync(code, Reason(code));
+        _ = connection.CloseAsync(code, Reason(code));
+        return Task.CompletedTask;
     }
 
     private void Violation(ViolationKind kind, string detail) =>

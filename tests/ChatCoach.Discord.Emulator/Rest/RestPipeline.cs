@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatCoach.Discord.Emulator.State;
 
@@ -74,7 +75,16 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
                 else
                 {
                     body = await RequestBodyReader.ReadAsync(request, http.RequestAborted);
-                    result = body.Error ?? Validate(method, route, operation.HasJsonBody, body) ?? Handle(http, method, route, body, now);
+                    try
+                    {
+                        result = body.Error ?? Validate(method, route, operation.HasJsonBody, body) ?? Handle(http, method, route, body, now);
+                    }
+#pragma warning disable CA1031 // An emulator bug must surface as a readable 500, not a dropped connection.
+                    catch (Exception e)
+#pragma warning restore CA1031
+                    {
+                        result = new RestResult(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0, ["emulator_error"] = e.ToString() });
+                    }
                 }
             }
         }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
@@ -18,7 +17,8 @@ internal sealed class OpenApiSpec
     private readonly JsonElement _root;
     private readonly BuildOptions _buildOptions;
     private readonly IReadOnlyList<SpecRoute> _routes;
-    private readonly ConcurrentDictionary<string, JsonSchema?> _schemas = new(StringComparer.Ordinal);
+    private readonly Lock _buildGate = new();
+    private readonly Dictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
 
     private OpenApiSpec(JsonElement root)
     {
@@ -84,12 +84,21 @@ internal sealed class OpenApiSpec
             return null;
         }
 
-        return _schemas.GetOrAdd($"{method} {route.Template}", _ =>
+        var key = $"{method} {route.Template}";
+        lock (_buildGate)
         {
-            var pointer = $"#/paths/{Escape(route.Template)}/{method.ToLowerInvariant()}/requestBody/content/{Escape("application/json")}/schema";
-            var reference = new JsonObject { ["$ref"] = DocumentUri + pointer };
-            return JsonSchema.Build(JsonDocument.Parse(reference.ToJsonString()).RootElement, _buildOptions, new Uri(DocumentUri, $"request/{_schemas.Count}"));
-        });
+            // Built once per operation: the registry refuses a second schema under the same URI.
+            if (!_schemas.TryGetValue(key, out var schema))
+            {
+                var pointer = $"#/paths/{Escape(route.Template)}/{method.ToLowerInvariant()}/requestBody/content/{Escape("application/json")}/schema";
+                var reference = new JsonObject { ["$ref"] = DocumentUri + pointer };
+                using var document = JsonDocument.Parse(reference.ToJsonString());
+                schema = JsonSchema.Build(document.RootElement.Clone(), _buildOptions, new Uri(DocumentUri, $"request/{_schemas.Count}"));
+                _schemas[key] = schema;
+            }
+
+            return schema;
+        }
     }
 
     /// <summary>A named schema from <c>components/schemas</c> (used by tests and fixtures checks).</summary>

@@ -31,10 +31,21 @@ internal static class Wire
     public static string? GetString(JsonObject obj, string name) =>
         obj.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.TryGetValue<string>(out var s) ? s : null;
 
-    public static long? GetInteger(JsonObject obj, string name) =>
-        obj.TryGetPropertyValue(name, out var node) && node is JsonValue value && value.GetValueKind() == JsonValueKind.Number
-            ? value.GetValue<long>()
-            : null;
+    /// <summary>An integer property, whether the node was parsed (long) or built by the emulator (int).</summary>
+    public static long? GetInteger(JsonObject obj, string name)
+    {
+        if (!obj.TryGetPropertyValue(name, out var node) || node is not JsonValue value)
+        {
+            return null;
+        }
+
+        if (value.TryGetValue<long>(out var wide))
+        {
+            return wide;
+        }
+
+        return value.TryGetValue<int>(out var narrow) ? narrow : null;
+    }
 
     public static bool IsSnowflake(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= 20 && value.All(char.IsAsciiDigit) && ulong.TryParse(value, out _);
