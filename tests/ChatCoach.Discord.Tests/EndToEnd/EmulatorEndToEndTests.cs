@@ -14,10 +14,6 @@ public sealed class EmulatorEndToEndTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
-    // The emulator at 8ff404d answers interaction callbacks with 500 (JsonSchema.Net rejects the spec's
-    // x-discord-union keyword); its author is fixing that. Verified green against the fix; unskip after merging it.
-    private const string EmulatorSchemaFix = "Waiting for the emulator's x-discord-union schema fix";
-
     [Fact]
     public async Task Identify_ready_receive_a_dm_and_reply()
     {
@@ -275,7 +271,7 @@ public sealed class EmulatorEndToEndTests
         Assert.DoesNotContain(h.Options.Token, error.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact(Skip = EmulatorSchemaFix)]
+    [Fact]
     public async Task Button_click_is_deferred_then_answered_by_editing_the_original()
     {
         await using var h = await EmulatorHarness.StartAsync();
@@ -303,7 +299,7 @@ public sealed class EmulatorEndToEndTests
         Assert.Empty(h.Emulator.Violations);
     }
 
-    [Fact(Skip = EmulatorSchemaFix)]
+    [Fact]
     public async Task Slash_commands_are_registered_and_answered()
     {
         await using var h = await EmulatorHarness.StartAsync();
@@ -329,7 +325,7 @@ public sealed class EmulatorEndToEndTests
         Assert.Empty(h.Emulator.Violations);
     }
 
-    [Fact(Skip = EmulatorSchemaFix)]
+    [Fact]
     public async Task A_late_interaction_callback_fails_with_10062()
     {
         await using var h = await EmulatorHarness.StartAsync(o => o with { InteractionResponseDeadline = TimeSpan.FromMilliseconds(200) });
