@@ -1,0 +1,192 @@
+using System.Net;
+using System.Threading.Channels;
+using ChatCoach.Discord.Models;
+using ChatCoach.Discord.Rest;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatCoach.Discord.Gateway;
+
+/// <summary>
+/// Keeps one gateway session alive (identify, heartbeat, resume, reconnect) and publishes its dispatches on
+/// <see cref="Events"/>. Read the events on a separate task from <see cref="RunAsync"/>; the reader may be slow
+/// without delaying heartbeats, because events are buffered.
+/// </summary>
+public sealed class DiscordGatewayClient
+{
+    private readonly DiscordClientOptions _options;
+    private readonly DiscordRestClient _rest;
+    private readonly TimeProvider _time;
+    private readonly Random _random;
+    private readonly Lock _randomLock = new();
+    private readonly ILogger _logger;
+    private readonly GatewaySession _session = new();
+    private readonly DirectMessageDetector _dmDetector = new();
+    private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    private DateTimeOffset? _lastIdentifyAt;
+    private int _started;
+
+    /// <summary>Creates a client; <paramref name="rest"/> is used for <c>GET /gateway/bot</c>.</summary>
+    /// <param name="options">Token, intents, shard and timing settings.</param>
+    /// <param name="rest">REST client sharing the same token.</param>
+    /// <param name="timeProvider">Clock for heartbeats and delays; the system clock when null.</param>
+    /// <param name="random">Source of heartbeat and backoff jitter; <see cref="Random.Shared"/> when null.</param>
+    /// <param name="logger">Logger; the token is never logged.</param>
+    public DiscordGatewayClient(
+        DiscordClientOptions options,
+        DiscordRestClient rest,
+        TimeProvider? timeProvider = null,
+        Random? random = null,
+        ILogger<DiscordGatewayClient>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(rest);
+        options.Validate();
+        _options = options;
+        _rest = rest;
+        _time = timeProvider ?? TimeProvider.System;
+        _random = random ?? Random.Shared;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// Dispatches in order: <see cref="ReadyEvent"/>, <see cref="ResumedEvent"/>, <see cref="MessageCreateEvent"/>,
+    /// <see cref="InteractionCreateEvent"/>. Completes when <see cref="RunAsync"/> ends; after a fatal error
+    /// reading it throws the same <see cref="DiscordGatewayException"/>.
+    /// </summary>
+    public ChannelReader<GatewayEvent> Events => _events.Reader;
+
+    /// <summary>
+    /// Connects and stays connected until <paramref name="cancellationToken"/> is cancelled (then closes with
+    /// 1000 and throws <see cref="OperationCanceledException"/>) or Discord reports an unrecoverable error
+    /// (throws <see cref="DiscordGatewayException"/>). May be called once per instance.
+    /// </summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("RunAsync may only be called once per DiscordGatewayClient.");
+        }
+
+        Exception? failure = null;
+        try
+        {
+            await RunLoopAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            _events.Writer.TryComplete(failure);
+        }
+    }
+
+    private async Task RunLoopAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var resume = _session.CanResume;
+            Uri url;
+            if (resume)
+            {
+                url = _session.ResumeUrl!;
+            }
+            else
+            {
+                _session.Reset();
+                var info = await GetGatewayAsync(cancellationToken);
+                if (info is null)
+                {
+                    await DelayAsync(Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()), cancellationToken);
+                    continue;
+                }
+
+                if (info.SessionStartLimit is { Remaining: <= 0 } limit)
+                {
+                    // Identifying past the daily budget gets the token reset; waiting is the only safe move.
+                    var wait = TimeSpan.FromMilliseconds(Math.Max(limit.ResetAfter, 1000));
+                    _logger.LogError("Discord identify budget exhausted ({Total} per window); waiting {Wait} before identifying", limit.Total, wait);
+                    await DelayAsync(wait, cancellationToken);
+                    continue;
+                }
+
+                url = info.Url;
+
+                // Identifying again too soon only earns an op 9; wait out the concurrency window instead.
+                if (_lastIdentifyAt is { } last && last + _options.IdentifySpacing - _time.GetUtcNow() is { } spacing && spacing > TimeSpan.Zero)
+                {
+                    await DelayAsync(spacing, cancellationToken);
+                }
+
+                _lastIdentifyAt = _time.GetUtcNow();
+            }
+
+            ConnectionOutcome outcome;
+            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger))
+            {
+                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken);
+            }
+
+            if (outcome.ReachedSession)
+            {
+                failures = 0;
+            }
+
+            switch (outcome.Next)
+            {
+                case NextStep.Fatal:
+                    throw new DiscordGatewayException(outcome.Reason, outcome.CloseCode);
+                case NextStep.Stopped:
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return;
+                case NextStep.Identify:
+                    _session.Reset();
+                    break;
+                case NextStep.Resume:
+                    break;
+            }
+
+            var delay = outcome.Delay switch
+            {
+                ReconnectDelay.None => TimeSpan.Zero,
+                ReconnectDelay.InvalidSession => Backoff.Between(_options.InvalidSessionMinDelay, _options.InvalidSessionMaxDelay, NextRandom()),
+                _ => Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()),
+            };
+            _logger.LogInformation("Gateway connection ended ({Reason}); {Next} in {Delay}", outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
+            await DelayAsync(delay, cancellationToken);
+        }
+    }
+
+    private async Task<GatewayBotInfo?> GetGatewayAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _rest.GetGatewayBotAsync(cancellationToken);
+        }
+        catch (DiscordApiException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            throw new DiscordGatewayException("Discord rejected the bot token (HTTP 401 on GET /gateway/bot). Reconnecting cannot fix this; stopping.", innerException: ex);
+        }
+        catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(ex, "Could not get the gateway URL");
+            return null;
+        }
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(delay, _time, cancellationToken);
+
+    private double NextRandom()
+    {
+        lock (_randomLock)
+        {
+            return _random.NextDouble();
+        }
+    }
+}

@@ -1,0 +1,458 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using ChatCoach.Discord.Interactions;
+using ChatCoach.Discord.Models;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCoach.Discord.Gateway;
+
+// One WebSocket connection: Hello → Identify/Resume → dispatches, with its own heartbeat task.
+// It never reconnects by itself; it reports how it ended and the client decides what comes next.
+internal sealed class GatewayConnection : IDisposable
+{
+    private const int MaxOutboundBytes = 4096;
+    private const int MaxInboundBytes = 64 * 1024 * 1024;
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly DiscordClientOptions _options;
+    private readonly GatewaySession _session;
+    private readonly DirectMessageDetector _dmDetector;
+    private readonly ChannelWriter<GatewayEvent> _events;
+    private readonly TimeProvider _time;
+    private readonly Func<double> _random;
+    private readonly ILogger _logger;
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ArrayBufferWriter<byte> _receiveBuffer = new(16 * 1024);
+
+    private volatile bool _ackReceived = true;
+    private volatile bool _zombie;
+    private volatile bool _helloSeen;
+    private volatile bool _helloTimedOut;
+    private Task _stopping = Task.CompletedTask;
+    private bool _reachedSession;
+
+    public GatewayConnection(
+        DiscordClientOptions options,
+        GatewaySession session,
+        DirectMessageDetector dmDetector,
+        ChannelWriter<GatewayEvent> events,
+        TimeProvider time,
+        Func<double> random,
+        ILogger logger)
+    {
+        _options = options;
+        _session = session;
+        _dmDetector = dmDetector;
+        _events = events;
+        _time = time;
+        _random = random;
+        _logger = logger;
+    }
+
+    public async Task<ConnectionOutcome> RunAsync(Uri url, bool resume, CancellationToken stopToken)
+    {
+        using (var connectTimeout = new CancellationTokenSource(_options.GatewayConnectTimeout, _time))
+        using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(stopToken, connectTimeout.Token))
+        {
+            try
+            {
+                _logger.LogInformation("Connecting to the Discord gateway at {Host} ({Mode})", url.Host, resume ? "resume" : "identify");
+                await _socket.ConnectAsync(url, connectToken.Token);
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException && !stopToken.IsCancellationRequested)
+            {
+                _logger.LogWarning(ex, "Could not connect to the Discord gateway at {Host}", url.Host);
+                // PROTOCOL.md §1.9: a resume URL that cannot be reached means falling back to the base URL and Identify.
+                return new ConnectionOutcome(NextStep.Identify, ReconnectDelay.Backoff, "connect failed");
+            }
+        }
+
+        // Not linked to stopToken: cancelling a pending ReceiveAsync aborts the socket, and a shutdown should
+        // first say goodbye with 1000 (see StopGracefullyAsync) so Discord ends the session at once.
+        using var lifetime = new CancellationTokenSource();
+        using var stopRegistration = stopToken.Register(() => _stopping = StopGracefullyAsync(lifetime));
+
+        // A server that accepts the socket but never says Hello would otherwise hang us forever (no heartbeats yet).
+        using var helloTimer = _time.CreateTimer(
+            _ =>
+            {
+                if (!_helloSeen)
+                {
+                    _helloTimedOut = true;
+                    TryCancel(lifetime);
+                }
+            },
+            null,
+            _options.GatewayConnectTimeout,
+            Timeout.InfiniteTimeSpan);
+        Task heartbeat = Task.CompletedTask;
+        ConnectionOutcome outcome;
+        try
+        {
+            outcome = await ReceiveLoopAsync(resume, interval => heartbeat = HeartbeatLoopAsync(interval, lifetime), lifetime.Token);
+            if (stopToken.IsCancellationRequested)
+            {
+                outcome = Stopped();
+            }
+        }
+        catch (Exception ex) when (stopToken.IsCancellationRequested && ex is OperationCanceledException or WebSocketException or InvalidOperationException)
+        {
+            outcome = Stopped();
+        }
+        catch (OperationCanceledException) when (_zombie)
+        {
+            outcome = Zombie();
+        }
+        catch (OperationCanceledException) when (_helloTimedOut)
+        {
+            outcome = new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "no Hello from the gateway");
+        }
+        catch (Exception ex) when (ex is WebSocketException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
+        {
+            _logger.LogWarning(ex, "Discord gateway connection failed");
+            outcome = _zombie ? Zombie() : new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "connection error: " + ex.GetType().Name);
+        }
+
+        await stopRegistration.DisposeAsync();
+        await lifetime.CancelAsync();
+        await _stopping;
+        try
+        {
+            await heartbeat;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await CloseAsync(outcome);
+        return outcome with { ReachedSession = _reachedSession };
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private static ConnectionOutcome Stopped() => new(NextStep.Stopped, ReconnectDelay.None, "stopping");
+
+    private static void TryCancel(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already ended.
+        }
+    }
+
+    private async Task StopGracefullyAsync(CancellationTokenSource lifetime)
+    {
+        await TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+
+        // The receive loop ends when the server echoes the close; if it doesn't, stop waiting for it.
+        try
+        {
+            await Task.Delay(CloseTimeout, _time, lifetime.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        TryCancel(lifetime);
+    }
+
+    private static ConnectionOutcome Zombie() =>
+        new(NextStep.Resume, ReconnectDelay.None, "no heartbeat ACK before the next beat (zombie connection)");
+
+    private async Task<ConnectionOutcome> ReceiveLoopAsync(bool resume, Action<TimeSpan> startHeartbeat, CancellationToken token)
+    {
+        while (true)
+        {
+            var message = await ReceiveMessageAsync(token);
+            if (message is null)
+            {
+                if (_zombie)
+                {
+                    return Zombie();
+                }
+
+                var code = (int?)_socket.CloseStatus;
+                var outcome = GatewayCloseCodes.Classify(code);
+                _logger.Log(
+                    outcome.Next == NextStep.Fatal ? LogLevel.Critical : LogLevel.Warning,
+                    "Discord gateway closed with {Code} ({Description}): {Reason}",
+                    code,
+                    _socket.CloseStatusDescription,
+                    outcome.Reason);
+                return outcome;
+            }
+
+            var frame = GatewayFrame.Parse(message.Value);
+            switch ((GatewayOpcode)frame.Op)
+            {
+                case GatewayOpcode.Hello when !_helloSeen:
+                    _helloSeen = true;
+                    var interval = TimeSpan.FromMilliseconds(frame.Data.GetProperty("heartbeat_interval").GetDouble());
+                    startHeartbeat(interval);
+                    await SendStartAsync(resume, token);
+                    break;
+
+                case GatewayOpcode.HeartbeatAck:
+                    _ackReceived = true;
+                    break;
+
+                case GatewayOpcode.Heartbeat:
+                    // The server asks for a beat now; the regular schedule continues untouched.
+                    await SendAsync(GatewayFrame.Heartbeat(_session.LastSequence), token);
+                    break;
+
+                case GatewayOpcode.Reconnect:
+                    _logger.LogInformation("Discord asked the gateway to reconnect (op 7)");
+                    return new ConnectionOutcome(NextStep.Resume, ReconnectDelay.None, "reconnect requested (op 7)");
+
+                case GatewayOpcode.InvalidSession:
+                    var resumable = frame.Data.ValueKind == JsonValueKind.True;
+                    _logger.LogWarning("Discord invalidated the gateway session (op 9, resumable: {Resumable})", resumable);
+                    return resumable && _session.CanResume
+                        ? new ConnectionOutcome(NextStep.Resume, ReconnectDelay.None, "invalid session (resumable)")
+                        : new ConnectionOutcome(NextStep.Identify, ReconnectDelay.InvalidSession, "invalid session");
+
+                case GatewayOpcode.Dispatch:
+                    await DispatchAsync(frame, token);
+                    break;
+
+                default:
+                    _logger.LogDebug("Ignoring gateway opcode {Op}", frame.Op);
+                    break;
+            }
+        }
+    }
+
+    private async Task SendStartAsync(bool resume, CancellationToken token)
+    {
+        if (resume && _session.CanResume)
+        {
+            await SendAsync(GatewayFrame.Resume(_options.Token, _session.SessionId!, _session.LastSequence), token);
+            return;
+        }
+
+        _session.Reset();
+        await SendAsync(GatewayFrame.Identify(_options.Token, _options.Intents, _options.ShardId, _options.ShardCount), token);
+    }
+
+    private async Task DispatchAsync(GatewayFrame frame, CancellationToken token)
+    {
+        if (frame.Sequence is { } sequence)
+        {
+            // A replay may overlap what we already handed out; the sequence number says which ones we have.
+            if (_session.LastSequence is { } last && sequence <= last && frame.EventName is not ("READY" or "RESUMED"))
+            {
+                _logger.LogDebug("Skipping already delivered dispatch {Sequence}", sequence);
+                return;
+            }
+
+            _session.LastSequence = sequence;
+        }
+
+        GatewayEvent? gatewayEvent;
+        try
+        {
+            gatewayEvent = frame.EventName switch
+            {
+                "READY" => OnReady(frame.Data),
+                "RESUMED" => OnResumed(),
+                "MESSAGE_CREATE" => OnMessageCreate(frame.Data),
+                "INTERACTION_CREATE" => OnInteractionCreate(frame.Data),
+                _ => null,
+            };
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            // One malformed event must not take the session down; it is logged and skipped.
+            _logger.LogWarning(ex, "Could not read gateway dispatch {Event} #{Sequence}", frame.EventName, frame.Sequence);
+            return;
+        }
+
+        if (gatewayEvent is not null)
+        {
+            await _events.WriteAsync(gatewayEvent with { Sequence = frame.Sequence }, token);
+        }
+    }
+
+    private ReadyEvent OnReady(JsonElement data)
+    {
+        var sessionId = data.GetProperty("session_id").GetString()!;
+        var resumeUrl = new Uri(data.GetProperty("resume_gateway_url").GetString()!);
+        var user = data.GetProperty("user").Deserialize<DiscordUser>(DiscordJson.Options)!;
+        string? applicationId = data.TryGetProperty("application", out var app) && app.TryGetProperty("id", out var id) ? id.GetString() : null;
+        _session.Start(sessionId, resumeUrl);
+        _session.BotUserId = user.Id;
+        _reachedSession = true;
+        _logger.LogInformation("Discord gateway session ready as {User} ({UserId})", user.Username, user.Id);
+        return new ReadyEvent(user, applicationId, sessionId);
+    }
+
+    private ResumedEvent OnResumed()
+    {
+        _reachedSession = true;
+        _logger.LogInformation("Discord gateway session resumed at sequence {Sequence}", _session.LastSequence);
+        return new ResumedEvent();
+    }
+
+    private MessageCreateEvent OnMessageCreate(JsonElement data)
+    {
+        var message = data.Deserialize<DiscordMessage>(DiscordJson.Options)!;
+        var author = message.Author;
+        var fromUser = author is not null
+            && author.Id != _session.BotUserId
+            && author.Bot != true
+            && author.System != true
+            && message.WebhookId is null;
+        return new MessageCreateEvent(message, _dmDetector.IsDirectMessage(message), fromUser);
+    }
+
+    private InteractionCreateEvent OnInteractionCreate(JsonElement data)
+    {
+        var interaction = data.Deserialize<Interaction>(DiscordJson.Options)!;
+        _dmDetector.Learn(interaction);
+        return new InteractionCreateEvent(interaction);
+    }
+
+    private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationTokenSource lifetime)
+    {
+        var token = lifetime.Token;
+        try
+        {
+            // Jitter the first beat so a fleet of reconnecting clients does not beat in lockstep.
+            await Task.Delay(interval * _random(), _time, token);
+            while (true)
+            {
+                if (!_ackReceived)
+                {
+                    _zombie = true;
+                    _logger.LogWarning("No heartbeat ACK since the last beat; dropping the zombie connection to resume");
+                    await CloseForReconnectAsync("zombie connection");
+                    TryCancel(lifetime);
+                    return;
+                }
+
+                _ackReceived = false;
+                await SendAsync(GatewayFrame.Heartbeat(_session.LastSequence), token);
+                await Task.Delay(interval, _time, token);
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex) when (ex is WebSocketException or InvalidOperationException)
+        {
+            // The receive loop sees the same broken or closing socket and decides the outcome.
+            _logger.LogDebug(ex, "Heartbeat send failed");
+        }
+    }
+
+    private async Task SendAsync(byte[] payload, CancellationToken token)
+    {
+        if (payload.Length > MaxOutboundBytes)
+        {
+            throw new InvalidOperationException($"Gateway payload of {payload.Length} bytes exceeds Discord's {MaxOutboundBytes}-byte limit.");
+        }
+
+        await _sendLock.WaitAsync(token);
+        try
+        {
+            await _socket.SendAsync(payload, WebSocketMessageType.Text, endOfMessage: true, token);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    // Returns null when the server closed the connection.
+    private async Task<ReadOnlyMemory<byte>?> ReceiveMessageAsync(CancellationToken token)
+    {
+        _receiveBuffer.ResetWrittenCount();
+        while (true)
+        {
+            var result = await _socket.ReceiveAsync(_receiveBuffer.GetMemory(16 * 1024), token);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            _receiveBuffer.Advance(result.Count);
+            if (_receiveBuffer.WrittenCount > MaxInboundBytes)
+            {
+                throw new InvalidDataException($"Gateway message larger than {MaxInboundBytes} bytes.");
+            }
+
+            if (result.EndOfMessage)
+            {
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    // We asked for encoding=json without compression; a binary frame is not ours to decode.
+                    _logger.LogDebug("Ignoring a binary gateway message");
+                    _receiveBuffer.ResetWrittenCount();
+                    continue;
+                }
+
+                return _receiveBuffer.WrittenMemory;
+            }
+        }
+    }
+
+    private async Task CloseAsync(ConnectionOutcome outcome)
+    {
+        if (outcome.Next == NextStep.Stopped)
+        {
+            // 1000 ends the session on Discord's side, which is exactly what a shutdown wants.
+            await TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+        }
+        else
+        {
+            await CloseForReconnectAsync(outcome.Reason);
+        }
+    }
+
+    // Any code but 1000/1001 keeps the session resumable.
+    private Task CloseForReconnectAsync(string reason) => TryCloseAsync((WebSocketCloseStatus)4000, reason);
+
+    private async Task TryCloseAsync(WebSocketCloseStatus status, string reason)
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(CloseTimeout, _time);
+        try
+        {
+            await _sendLock.WaitAsync(timeout.Token);
+            try
+            {
+                var description = reason.Length > 120 ? reason[..120] : reason;
+                await _socket.CloseOutputAsync(status, description, timeout.Token);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            _socket.Abort();
+        }
+    }
+}

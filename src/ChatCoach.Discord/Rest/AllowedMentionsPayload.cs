@@ -1,0 +1,6 @@
+namespace ChatCoach.Discord.Rest;
+
+internal sealed record AllowedMentionsPayload
+{
+    public IReadOnlyList<string> Parse { get; } = [];
+}

@@ -1,0 +1,3 @@
+namespace ChatCoach.Discord.Rest;
+
+internal sealed record CreateDmPayload(string RecipientId);

@@ -1,0 +1,4 @@
+namespace ChatCoach.Discord.Emulator;
+
+/// <summary>A file part of a multipart request (<c>files[n]</c>).</summary>
+public sealed record RecordedAttachment(string FieldName, string FileName, string? ContentType, ReadOnlyMemory<byte> Content);
