@@ -1,7 +1,7 @@
 // discord.js faithfulness check for the ChatCoach Discord emulator.
 // Usage: node check.mjs <emulator API base URL, e.g. http://127.0.0.1:PORT/api/v10> [token]
 // A real client that nobody here wrote must be able to log in, answer a DM, survive an op 7
-// reconnect (resume on resume_gateway_url), answer a second DM, register a slash command, defer and
+// reconnect (resume on resume_gateway_url), answer a second DM after waiting out a 429, register a slash command, defer and
 // edit its reply, and update a message from a button click, without any protocol violation.
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayIntentBits, MessageFlags, Partials } from 'discord.js';
 
@@ -108,7 +108,16 @@ if (!latest.Resumed || latest.Path !== '/resume') {
 }
 step(`resumed session ${latest.SessionId} on ${latest.Path}`);
 
+// A real 429 on the reply route: discord.js must wait retry_after and retry, causing no violation.
+await control('POST', 'ratelimit', { route: 'POST /channels', retryAfterMs: 1500 });
+step('emulator will answer the next message create with a 429 (retry after 1.5 s)');
 await roundTrip('second');
+const requests = await control('GET', 'requests');
+const limited = requests.filter((r) => r.rate_limit !== 'None');
+if (limited.length !== 1 || limited[0].rate_limit !== 'Injected') {
+  fail(`expected exactly the injected 429, got ${JSON.stringify(limited)}`);
+}
+step('discord.js waited out the injected 429 and retried');
 
 await client.application.commands.set([
   {
@@ -134,5 +143,5 @@ if (violations.length > 0) fail(`the emulator recorded violations: ${JSON.string
 if (received.length !== 2) fail(`expected 2 DMs, discord.js saw ${JSON.stringify(received)}`);
 
 await client.destroy();
-step('OK: login, DM reply, op 7 resume, second DM, slash defer/edit and button update all worked with no violations');
+step('OK: login, DM reply, op 7 resume, 429 retry, slash defer/edit and button update all worked with no violations');
 process.exit(0);

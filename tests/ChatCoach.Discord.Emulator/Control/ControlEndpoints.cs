@@ -35,6 +35,23 @@ internal sealed class ControlEndpoints(DiscordEmulator emulator)
                     var clickId = await emulator.ClickButtonAsync(Required(click, "userId"), Required(click, "messageId"), Required(click, "customId"), http.RequestAborted);
                     await WriteAsync(http, 200, new JsonObject { ["id"] = clickId });
                     break;
+                case "POST /_emulator/ratelimit":
+                    var limit = await ReadObjectAsync(http);
+                    emulator.RateLimitNext(
+                        Required(limit, "route"),
+                        TimeSpan.FromMilliseconds(Wire.GetInteger(limit, "retryAfterMs") ?? 1000),
+                        limit["global"] is JsonValue global && global.TryGetValue<bool>(out var isGlobal) && isGlobal);
+                    http.Response.StatusCode = 204;
+                    break;
+                case "GET /_emulator/requests":
+                    await WriteAsync(http, 200, new JsonArray([.. emulator.Requests.Select(r => (JsonNode)new JsonObject
+                    {
+                        ["method"] = r.Method,
+                        ["path"] = r.Path,
+                        ["status"] = r.Status,
+                        ["rate_limit"] = r.RateLimit.ToString(),
+                    })]));
+                    break;
                 case "POST /_emulator/op7":
                     await emulator.SendReconnectAsync(http.RequestAborted);
                     http.Response.StatusCode = 204;

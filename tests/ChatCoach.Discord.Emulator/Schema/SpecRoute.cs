@@ -11,11 +11,3 @@ internal sealed record SpecRoute(string Template, IReadOnlyList<string> Segments
 {
     public int LiteralCount { get; } = Segments.Count(s => !s.StartsWith('{'));
 }
-
-/// <summary>A request path matched to a template, with its parameter values.</summary>
-internal sealed record RouteMatch(SpecRoute Route, IReadOnlyDictionary<string, string> Parameters)
-{
-    public string Template => Route.Template;
-
-    public string Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException(name);
-}
