@@ -40,6 +40,21 @@ internal sealed class EfSessionStore(IDbContextFactory<CoachDbContext> contexts)
         return await db.HandledEvents.AnyAsync(e => e.EventId == eventId, cancellationToken);
     }
 
+    public async Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.HandledEvents.Add(new HandledEventRow { EventId = claim, Platform = platform, UserId = userId, HandledAt = at });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        {
+            return false;
+        }
+    }
+
     public async Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

@@ -2,6 +2,7 @@ using ChatCoach.Cli;
 using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Discord.Coaching;
 using ChatCoach.Hosting;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
@@ -51,11 +52,13 @@ if (!draftOk)
 }
 
 // Logs go to stderr so stdout carries only the conversation; the terminal stays quiet unless something is wrong.
+var onDiscord = commandLine.Verb == "run" && settings.Discord.Enabled;
 builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
 if (builder.Configuration["Logging:LogLevel:Default"] is null)
 {
-    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.SetMinimumLevel(onDiscord ? LogLevel.Information : LogLevel.Warning);
 }
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -67,10 +70,20 @@ builder.Services.AddSingleton<IScriptSource>(services =>
     draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
 builder.Services.AddSingleton<ConversationService>();
 builder.Services.AddHostedService<ScriptWatcher>();
-builder.Services.AddSingleton(new TerminalOptions(commandLine.User ?? Environment.UserName, draft?.Id ?? commandLine.Script));
-builder.Services.AddSingleton(Console.In);
-builder.Services.AddSingleton(Console.Out);
-builder.Services.AddHostedService<TerminalChannel>();
+if (onDiscord)
+{
+    builder.Services.AddSingleton(settings.Discord);
+    builder.Services.AddSingleton(_ => new HttpClient());
+    builder.Services.AddSingleton<DiscordChannel>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+}
+else
+{
+    builder.Services.AddSingleton(new TerminalOptions(commandLine.User ?? Environment.UserName, draft?.Id ?? commandLine.Script));
+    builder.Services.AddSingleton(Console.In);
+    builder.Services.AddSingleton(Console.Out);
+    builder.Services.AddHostedService<TerminalChannel>();
+}
 
 using var host = builder.Build();
 try
@@ -88,8 +101,15 @@ try
         return ExitCodes.BadConfiguration;
     }
 
+    var discord = host.Services.GetService<DiscordChannel>();
     await host.RunAsync();
-    return Environment.ExitCode;
+    if (discord?.Failure is { } failure)
+    {
+        await Console.Error.WriteLineAsync($"chatcoach: stopped: Discord refused the bot: {failure}");
+        return ExitCodes.Failed;
+    }
+
+    return 0;
 }
 catch (Exception e) when (e is not OperationCanceledException)
 {

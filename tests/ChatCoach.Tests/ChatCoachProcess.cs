@@ -35,6 +35,8 @@ internal sealed class ChatCoachProcess : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     public string Errors
     {
         get

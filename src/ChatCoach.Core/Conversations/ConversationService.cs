@@ -28,6 +28,13 @@ public sealed partial class ConversationService(
         return _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
     }
 
+    /// <summary>
+    /// Claims an event before a channel acts on it outside a turn (acknowledging a click), so that two hosts
+    /// receiving the same event during a deploy never both act. False: another host has it.
+    /// </summary>
+    public Task<bool> ClaimAsync(string platform, string userId, string eventId, CancellationToken cancellationToken) =>
+        store.ClaimAsync(platform, userId, $"claim:{eventId}", time.GetUtcNow(), cancellationToken);
+
     private async Task<TurnResponse> TakeTurnAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         if (inbound.EventId is { } eventId && await store.WasHandledAsync(eventId, cancellationToken))

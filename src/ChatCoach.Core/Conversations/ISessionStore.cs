@@ -11,6 +11,12 @@ public interface ISessionStore
     /// <summary>Whether an event id was already handled.</summary>
     Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims an event for this process before acting on it outside a turn (acknowledging an interaction), so two
+    /// hosts on one database never both act. Returns false when another process claimed it first.
+    /// </summary>
+    Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Saves one turn atomically: the session, the event id, and the transcript lines when kept.</summary>
     Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken);
 

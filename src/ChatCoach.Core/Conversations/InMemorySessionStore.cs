@@ -20,6 +20,10 @@ public sealed class InMemorySessionStore : ISessionStore
     public Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult(_handled.ContainsKey(eventId));
 
     /// <inheritdoc />
+    public Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(_handled.TryAdd(claim, true));
+
+    /// <inheritdoc />
     public Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

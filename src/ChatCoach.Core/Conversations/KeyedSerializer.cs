@@ -4,12 +4,14 @@ namespace ChatCoach.Core.Conversations;
 /// Runs work for the same key one at a time, in arrival order, while different keys run in parallel:
 /// each call chains onto the tail of its key's queue.
 /// </summary>
-internal sealed class KeyedSerializer
+public sealed class KeyedSerializer
 {
     private readonly Dictionary<string, Task> _tails = new(StringComparer.Ordinal);
 
+    /// <summary>Runs <paramref name="work"/> after every earlier call with the same key has finished.</summary>
     public async Task<T> RunAsync<T>(string key, Func<Task<T>> work)
     {
+        ArgumentNullException.ThrowIfNull(work);
         Task previous;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_tails)

@@ -32,4 +32,7 @@ public sealed record DiscordMessage
 
     /// <summary>When the message was sent.</summary>
     public DateTimeOffset? Timestamp { get; init; }
+
+    /// <summary>The message's components as received (action rows of buttons or selects), for rebuilding them.</summary>
+    public System.Text.Json.JsonElement? Components { get; init; }
 }

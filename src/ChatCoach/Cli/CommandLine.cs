@@ -6,7 +6,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments,
 {
     public const string Usage = """
         Usage:
-          chatcoach                               run the bot (Discord when a token is configured, else the terminal)
+          chatcoach [--db PATH]                   run the bot (Discord when a token is configured, else the terminal)
           chatcoach chat [--user NAME] [--db PATH] [--script ID|FILE]
                                                   chat in the terminal (default user: your OS user name)
           chatcoach dialogs validate [PATH]       check scripts (a file or a folder; default: the dialogs folder)
@@ -19,7 +19,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments,
 
     private static readonly Dictionary<string, (int Min, int Max, string[] Options)> Verbs = new(StringComparer.Ordinal)
     {
-        ["run"] = (0, 0, []),
+        ["run"] = (0, 0, ["--db"]),
         ["chat"] = (0, 0, ["--user", "--db", "--script"]),
         ["dialogs"] = (1, 2, []),
         ["stats"] = (0, 0, ["--db"]),

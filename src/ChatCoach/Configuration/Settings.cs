@@ -1,5 +1,6 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Discord.Coaching;
 using ChatCoach.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -9,7 +10,7 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord)
 {
     private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord"];
 
@@ -25,6 +26,8 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var dialogs = Bind<DialogsOptions>(configuration, DialogsOptions.Section, problems);
         var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.Section, problems);
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
+        var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
+        problems.AddRange(discord?.Problems() ?? []);
 
         if (dialogs is not null)
         {
@@ -44,7 +47,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

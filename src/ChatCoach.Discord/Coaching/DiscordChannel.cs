@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Engine;
+using ChatCoach.Discord.Gateway;
+using ChatCoach.Discord.Interactions;
+using ChatCoach.Discord.Models;
+using ChatCoach.Discord.Rest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCoach.Discord.Coaching;
+
+/// <summary>
+/// The coaching conversation in Discord direct messages: gateway events become inbound turns, replies go back to
+/// the DM channel with buttons for choices. Events of one user are handled in order, one at a time; interactions
+/// are acknowledged at once, before the turn, so the three-second deadline holds however busy the bot is.
+/// </summary>
+public sealed partial class DiscordChannel(
+    ConversationService conversations,
+    DiscordOptions options,
+    HttpClient http,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers) : BackgroundService
+{
+    private const string Platform = "discord";
+    private const string FloodNote = "You're sending messages faster than I can coach. I'll read your next ones in a few seconds; nothing you send slowly will be lost.";
+    private const string StaleNote = "That question was already answered, so your answer stays as it was. The open question is the latest message.";
+
+    private readonly ILogger _logger = loggers.CreateLogger<DiscordChannel>();
+    private readonly KeyedSerializer _perUser = new();
+    private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
+    private readonly FloodGate _flood = new(options.UserMessagesPer10s, time);
+
+    /// <summary>Why Discord refused the bot for good (bad token, disallowed intents…), or null while all is well.</summary>
+    public string? Failure { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var client = options.ToClientOptions();
+        using var rest = new DiscordRestClient(http, client, time, loggers.CreateLogger<DiscordRestClient>());
+        var gateway = new DiscordGatewayClient(client, rest, time, random: null, loggers.CreateLogger<DiscordGatewayClient>());
+        var run = gateway.RunAsync(stoppingToken);
+        try
+        {
+            await foreach (var e in gateway.Events.ReadAllAsync(stoppingToken))
+            {
+                Dispatch(e, rest, stoppingToken);
+            }
+
+            await run;
+        }
+        catch (DiscordGatewayException e)
+        {
+            Failure = e.Message;
+            LogFatal(e.Message);
+            lifetime.StopApplication();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the turns in flight finish below.
+        }
+        finally
+        {
+            await Task.WhenAll(_inFlight.Keys);
+        }
+    }
+
+    private void Dispatch(GatewayEvent e, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            case MessageCreateEvent { IsDirectMessage: true, IsFromUser: true, Message.Author: { } author } message:
+                switch (_flood.Check(author.Id))
+                {
+                    case FloodVerdict.Allowed:
+                        Track(author.Id, () => OnMessageAsync(message.Message, author.Id, rest, cancellationToken));
+                        break;
+                    case FloodVerdict.Noted:
+                        LogFlood();
+                        Track(author.Id, () => SendAsync(rest, message.Message.ChannelId, [new OutgoingMessage(FloodNote)], cancellationToken));
+                        break;
+                }
+
+                break;
+            case InteractionCreateEvent { Interaction: { Type: InteractionType.MessageComponent, Data.CustomId: { } customId, InvokingUser: { } user } interaction }:
+                // Claimed and acknowledged at once, off the user's queue: the turn may wait behind earlier messages,
+                // the three-second deadline may not; and of two hosts in a deploy only the claimer answers.
+                var acknowledged = AcknowledgeAsync(interaction, user.Id, rest, cancellationToken);
+                Track(user.Id, async () =>
+                {
+                    if (await acknowledged)
+                    {
+                        await OnClickAsync(interaction, customId, user.Id, rest, cancellationToken);
+                    }
+                });
+                break;
+            case ReadyEvent:
+                _flood.Prune();
+                break;
+        }
+    }
+
+    private void Track(string userId, Func<Task> work)
+    {
+        var task = _perUser.RunAsync(userId, async () =>
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed turn must not take the bot down; the event was not saved, so a redelivery retries it.
+                LogTurnFailed(e.GetType().Name, e.Message);
+            }
+
+            return true;
+        });
+        _inFlight[task] = true;
+        _ = task.ContinueWith(t => _inFlight.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task OnMessageAsync(DiscordMessage message, string userId, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        var response = await conversations.HandleAsync(
+            new Inbound(Platform, userId, Input.Message(message.Content), EventId: $"message:{message.Id}"), cancellationToken);
+        if (!response.Duplicate)
+        {
+            await SendAsync(rest, message.ChannelId, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken);
+        }
+    }
+
+    private async Task<bool> AcknowledgeAsync(Interaction interaction, string userId, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        if (!await conversations.ClaimAsync(Platform, userId, $"interaction:{interaction.Id}", cancellationToken))
+        {
+            return false;
+        }
+
+        await rest.CreateInteractionResponseAsync(interaction.Id, interaction.Token, InteractionResponse.DeferUpdate(), cancellationToken);
+        return true;
+    }
+
+    private async Task OnClickAsync(Interaction interaction, string customId, string userId, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        var selected = interaction.Data?.Values is [var value, ..] ? value : null;
+        if (ComponentIds.Parse(customId, interaction.Data?.Values) is not { } input || interaction.ChannelId is not { } channel)
+        {
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token,
+                new OutgoingMessage(StaleNote) { Flags = MessageFlags.Ephemeral }, cancellationToken);
+            return;
+        }
+
+        var response = await conversations.HandleAsync(new Inbound(Platform, userId, input, EventId: $"interaction:{interaction.Id}"), cancellationToken);
+        if (response.Duplicate)
+        {
+            return;
+        }
+
+        if (response.Outcome == TurnOutcome.Stale)
+        {
+            await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token,
+                new OutgoingMessage(StaleNote) { Flags = MessageFlags.Ephemeral }, cancellationToken);
+            return;
+        }
+
+        if (interaction.Message is { } question)
+        {
+            await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token,
+                DiscordReplies.Answered(question, customId, selected), cancellationToken);
+        }
+
+        await SendAsync(rest, channel, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken);
+    }
+
+    private async Task SendAsync(DiscordRestClient rest, string channelId, IEnumerable<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var message in messages)
+            {
+                await rest.CreateMessageAsync(channelId, message, cancellationToken);
+            }
+        }
+        catch (DiscordApiException e) when (e.IsCannotMessageUser)
+        {
+            // The user closed their DMs: nothing to retry; their answers are saved for when they come back.
+            LogDmsClosed();
+        }
+    }
+
+    // No message text, no user id, no token: people tell this bot about exam failures.
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord refused the bot: {Reason}")]
+    private partial void LogFatal(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A user is sending messages too fast; extra messages are not coached")]
+    private partial void LogFlood();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered: the user does not accept direct messages (50007)")]
+    private partial void LogDmsClosed();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Discord turn failed ({Type}: {Reason})")]
+    private partial void LogTurnFailed(string type, string reason);
+}

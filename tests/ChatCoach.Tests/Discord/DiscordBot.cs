@@ -1,0 +1,80 @@
+using ChatCoach.Discord.Emulator;
+using ChatCoach.Tests.Shared;
+
+namespace ChatCoach.Tests.Discord;
+
+/// <summary>The loopback Discord emulator and the real chatcoach host connected to it, in its own process.</summary>
+internal sealed class DiscordBot : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("chatcoach-discord-").FullName;
+    private readonly List<ChatCoachProcess> _hosts = [];
+
+    private DiscordBot(DiscordEmulator emulator) => Emulator = emulator;
+
+    public DiscordEmulator Emulator { get; }
+
+    public string Database => Path.Combine(_folder, "data", "bot.db");
+
+    public ChatCoachProcess Host => _hosts[^1];
+
+    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings)
+    {
+        var options = new EmulatorOptions
+        {
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            IdentifyConcurrencyWindow = TimeSpan.FromMilliseconds(200),
+        };
+        var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options));
+        await bot.StartHostAsync(settings);
+        return bot;
+    }
+
+    /// <summary>Starts one more host on the same token and database (a restart, or a second host during a deploy).</summary>
+    public async Task StartHostAsync(params string[] settings)
+    {
+        var connections = Emulator.Connections.Count;
+        _hosts.Add(ChatCoachProcess.Start(_folder, Arguments(Emulator.Options.Token, settings)));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!Emulator.Connections.Skip(connections).Any(c => c.SessionId is not null))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60) || Host.HasExited)
+            {
+                throw new TimeoutException($"the host never connected.\nstderr:\n{Host.Errors}");
+            }
+
+            await Task.Delay(20);
+        }
+
+    }
+
+    // Simulated users answer far faster than people type; the flood limit is tested on its own.
+    public string[] Arguments(string token, params string[] settings) =>
+    [
+        "--db", Database,
+        "--ChatCoach:Discord:UserMessagesPer10s=1000",
+        $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}",
+        $"--ChatCoach:Discord:Token={token}",
+        $"--ChatCoach:Discord:ApiBaseUrl={Emulator.ApiBaseUrl}",
+        .. settings,
+    ];
+
+    public string Folder => _folder;
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+
+        await Emulator.DisposeAsync();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort.
+        }
+    }
+}
