@@ -19,7 +19,7 @@ public static class StorageServiceCollectionExtensions
     }
 
     internal static void Configure(DbContextOptionsBuilder db, DatabaseOptions options) =>
-        db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas());
+        db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.Synchronous));
 
     /// <summary>Whether a connection string can be used by SQLite, with the reason when it cannot.</summary>
     public static string? ProblemWith(DatabaseOptions options)
