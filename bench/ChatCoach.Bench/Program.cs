@@ -29,7 +29,7 @@ var database = options.Store == "sqlite"
     ? Path.GetFullPath(options.Database ?? Path.Combine(Path.GetTempPath(), $"chatcoach-bench-{Environment.ProcessId}.db"))
     : null;
 await using var services = await StoreServices.CreateAsync(database, options.Synchronous);
-var store = services.GetRequiredService<ISessionStore>();
+var store = new TimedSessionStore(services.GetRequiredService<ISessionStore>());
 var conversations = new ConversationService(new ScriptCatalog([script], script.Id), store, TimeProvider.System,
     Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
 
@@ -53,6 +53,7 @@ foreach (var problem in problems.Take(20))
 var latencies = replay.Latencies;
 Array.Sort(latencies);
 static string Ms(long ticks) => (ticks * 1000.0 / Stopwatch.Frequency).ToString("0.000", CultureInfo.InvariantCulture);
+string Us(long ticks) => (ticks * 1e6 / Stopwatch.Frequency / replay.Turns).ToString("0.0", CultureInfo.InvariantCulture);
 long At(double quantile) => latencies[Math.Clamp((int)Math.Ceiling(quantile * latencies.Length) - 1, 0, latencies.Length - 1)];
 
 Console.WriteLine($"{replay.Turns / wall.Elapsed.TotalSeconds:0} turns/s");
@@ -60,6 +61,9 @@ Console.WriteLine($"p50 {Ms(At(0.50))} ms per turn");
 Console.WriteLine($"p99 {Ms(At(0.99))} ms per turn");
 Console.WriteLine($"max {Ms(latencies[^1])} ms per turn");
 Console.WriteLine($"{allocated / replay.Turns} bytes allocated per turn");
+var (load, handled, save) = store.Ticks;
+var inTurns = latencies.Sum();
+Console.WriteLine($"time per turn: load {Us(load)} us, event check {Us(handled)} us, save {Us(save)} us, the rest (engine, service) {Us(inTurns - load - handled - save)} us");
 Console.WriteLine($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0.0} MB peak working set");
 if (database is not null)
 {

@@ -12,8 +12,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddCoachStorage(this IServiceCollection services, DatabaseOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddDbContextFactory<CoachDbContext>(db => Configure(db, options));
-        services.AddSingleton<ISessionStore, EfSessionStore>();
+        // Disposed with the container, which closes the store's connections.
+        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options));
         services.AddSingleton(new DatabaseMigrator(options));
         return services;
     }
