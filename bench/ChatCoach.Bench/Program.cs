@@ -36,10 +36,12 @@ var conversations = new ConversationService(new ScriptCatalog([script], script.I
 var replay = new Replay(conversations, users);
 GC.Collect();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
 var wall = Stopwatch.StartNew();
 await replay.RunAsync(options.Concurrency);
 wall.Stop();
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
 var problems = await replay.CheckAsync(store);
 var mode = options.Store == "memory" ? "memory" : $"sqlite WAL synchronous={options.Synchronous.ToUpperInvariant()}";
@@ -61,6 +63,7 @@ Console.WriteLine($"p50 {Ms(At(0.50))} ms per turn");
 Console.WriteLine($"p99 {Ms(At(0.99))} ms per turn");
 Console.WriteLine($"max {Ms(latencies[^1])} ms per turn");
 Console.WriteLine($"{allocated / replay.Turns} bytes allocated per turn");
+Console.WriteLine($"{cpu.TotalMicroseconds / replay.Turns:0.0} us of CPU per turn (all threads; steadier than wall time on a shared machine)");
 var (load, handled, save) = store.Ticks;
 var inTurns = latencies.Sum();
 Console.WriteLine($"time per turn: load {Us(load)} us, event check {Us(handled)} us, save {Us(save)} us, the rest (engine, service) {Us(inTurns - load - handled - save)} us");

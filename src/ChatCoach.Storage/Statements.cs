@@ -12,7 +12,7 @@ internal sealed class Statements : IDisposable
     /// <summary>The tables with rows about a user, which erasure empties of them.</summary>
     private static readonly string[] UserTables = ["sessions", "handled_events", "transcripts"];
 
-    private readonly SqliteCommand _handled;
+    private readonly SqliteCommand _forgetEvent;
     private readonly SqliteCommand _insertSession;
     private readonly SqliteCommand _updateSession;
     private readonly SqliteCommand _insertEvent;
@@ -27,7 +27,7 @@ internal sealed class Statements : IDisposable
     public Statements(SqliteConnection connection)
     {
         Connection = connection;
-        _handled = SqliteConnections.Prepare(connection, """SELECT 1 FROM handled_events WHERE "EventId" = $event""", "$event");
+        _forgetEvent = SqliteConnections.Prepare(connection, """DELETE FROM handled_events WHERE "EventId" = $event""", "$event");
         const string Columns = """ "ScriptId", "ScriptVersion", "Node", "Turn", "State", "CreatedAt", "UpdatedAt", "Revision" """;
         string[] parameters = ["$platform", "$user", "$scriptId", "$scriptVersion", "$node", "$turn", "$state", "$createdAt", "$updatedAt", "$revision"];
         _insertSession = SqliteConnections.Prepare(
@@ -48,7 +48,10 @@ internal sealed class Statements : IDisposable
             parameters);
         _insertEvent = SqliteConnections.Prepare(
             connection,
-            """INSERT INTO handled_events ("EventId", "Platform", "UserId", "HandledAt") VALUES ($event, $platform, $user, $at)""",
+            """
+            INSERT INTO handled_events ("EventId", "Platform", "UserId", "HandledAt") VALUES ($event, $platform, $user, $at)
+            ON CONFLICT DO NOTHING
+            """,
             "$event",
             "$platform",
             "$user",
@@ -84,14 +87,15 @@ internal sealed class Statements : IDisposable
     /// <summary>Writes one turn inside <paramref name="transaction"/>; when it is not <see cref="SaveResult.Saved"/>, nothing was written.</summary>
     public SaveResult Write(SqliteTransaction transaction, SavedTurn turn)
     {
+        // The event id first: if it is already there, the event was handled and nothing is written.
         var session = turn.Session;
-        if (turn.EventId is { } eventId && Run(_handled, transaction, eventId) is not null)
+        if (turn.EventId is { } eventId && Run(_insertEvent, transaction, eventId, session.Platform, session.UserId, session.UpdatedAt) == 0)
         {
             return SaveResult.Duplicate;
         }
 
         // Optimistic concurrency: a new session must not exist yet, and an update applies only to the revision the
-        // session was loaded at. Either way, no change means someone else saved first.
+        // session was loaded at. Either way, no change means someone else saved first: the event id goes again.
         var write = session.Revision == 0 ? _insertSession : _updateSession;
         var values = write.Parameters;
         values[0].Value = session.Platform;
@@ -107,12 +111,12 @@ internal sealed class Statements : IDisposable
         write.Transaction = transaction;
         if (write.ExecuteNonQuery() == 0)
         {
-            return SaveResult.Conflict;
-        }
+            if (turn.EventId is { } handled)
+            {
+                Run(_forgetEvent, transaction, handled);
+            }
 
-        if (turn.EventId is { } id)
-        {
-            Run(_insertEvent, transaction, id, session.Platform, session.UserId, session.UpdatedAt);
+            return SaveResult.Conflict;
         }
 
         foreach (var line in turn.Transcript ?? [])
@@ -159,7 +163,7 @@ internal sealed class Statements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[_handled, _insertSession, _updateSession, _insertEvent, _insertTranscript, _count, _checkpoint, .. _erase])
+        foreach (var command in (SqliteCommand[])[_forgetEvent, _insertSession, _updateSession, _insertEvent, _insertTranscript, _count, _checkpoint, .. _erase])
         {
             command.Dispose();
         }
@@ -175,7 +179,8 @@ internal sealed class Statements : IDisposable
         }
     }
 
-    private static object? Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    /// <summary>Runs a prepared statement with its parameters in order; returns the number of rows it changed.</summary>
+    private static int Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -183,6 +188,6 @@ internal sealed class Statements : IDisposable
         }
 
         command.Transaction = transaction;
-        return command.ExecuteScalar();
+        return command.ExecuteNonQuery();
     }
 }

@@ -95,7 +95,6 @@ internal sealed class TurnWriter(DatabaseOptions options) : IDisposable
         {
             batch = _queue;
             _queue = _spare; // only the one writer at work swaps the lists
-
         }
 
         try

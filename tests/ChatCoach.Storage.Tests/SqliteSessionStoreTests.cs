@@ -78,6 +78,19 @@ public sealed class SqliteSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_conflicting_save_leaves_its_event_unhandled_so_the_retry_can_save_it()
+    {
+        await _db.Store.SaveAsync(new SavedTurn(NewSession(), "first", TurnOutcome.Answered, null), default);
+
+        var result = await _db.Store.SaveAsync(new SavedTurn(NewSession(), "second", TurnOutcome.Answered, null), default);
+
+        Assert.Equal(SaveResult.Conflict, result);
+        Assert.False(await _db.Store.WasHandledAsync("second", default));
+        var reloaded = (await _db.Store.LoadAsync("test", "alice", default))!;
+        Assert.Equal(SaveResult.Saved, await _db.Store.SaveAsync(new SavedTurn(reloaded, "second", TurnOutcome.Answered, null), default));
+    }
+
+    [Fact]
     public async Task An_event_id_is_saved_once_and_a_second_save_with_it_is_a_duplicate()
     {
         var session = NewSession();
