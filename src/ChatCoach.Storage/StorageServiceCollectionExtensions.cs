@@ -14,14 +14,15 @@ public static class StorageServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddDbContextFactory<CoachDbContext>(db => Configure(db, options));
-        services.AddSingleton<ISessionStore, EfSessionStore>();
+        // Disposed with the container, which closes the store's connections.
+        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options));
         services.AddSingleton<IScriptHistory, EfScriptHistory>();
         services.AddSingleton(new DatabaseMigrator(options));
         return services;
     }
 
     internal static void Configure(DbContextOptionsBuilder db, DatabaseOptions options) =>
-        db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas());
+        db.UseSqlite(options.ConnectionString).AddInterceptors(new SqlitePragmas(options.Synchronous));
 
     /// <summary>Whether a connection string can be used by SQLite, with the reason when it cannot.</summary>
     public static string? ProblemWith(DatabaseOptions options)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using ChatCoach.Core.Scripts;
 
 namespace ChatCoach.Core.Answers;
@@ -27,6 +28,20 @@ internal static class ChoiceReader
         Ambiguous,
     }
 
+    // Exact spelling first, then forgiving one typo per long word, so a typo never beats a real match.
+    private static readonly bool[] Fuzziness = [false, true];
+
+    private static readonly Func<List<string>, IReadOnlyList<Candidate>, bool, (Outcome, string)>[] Passes =
+    [
+        MatchExactly,
+        (words, all, _) => MatchPosition(words, all),
+        MatchContained,
+        MatchContaining,
+    ];
+
+    // A question's choices are tokenised once, for as long as its script is loaded.
+    private static readonly ConditionalWeakTable<IReadOnlyList<Choice>, IReadOnlyList<Candidate>> Candidates = [];
+
     private sealed record Candidate(string Id, IReadOnlyList<IReadOnlyList<string>> Phrases, bool IsNegative);
 
     public static bool TryRead(string text, IReadOnlyList<Choice> choices, out string id)
@@ -39,7 +54,7 @@ internal static class ChoiceReader
             return false;
         }
 
-        var candidates = choices.Select(ToCandidate).ToList();
+        var candidates = Candidates.GetValue(choices, static list => [.. list.Select(ToCandidate)]);
 
         // A choice typed exactly wins even when it sounds unsure ("Not sure yet" may be a choice).
         if (MatchExactly(message, candidates, false) is (Outcome.Found, var exact))
@@ -53,18 +68,9 @@ internal static class ChoiceReader
             return false;
         }
 
-        Func<List<string>, List<Candidate>, bool, (Outcome, string)>[] passes =
-        [
-            MatchExactly,
-            (words, all, _) => MatchPosition(words, all),
-            MatchContained,
-            MatchContaining,
-        ];
-
-        // Exact spelling first, then forgiving one typo per long word, so a typo never beats a real match.
-        foreach (var fuzzy in new[] { false, true })
+        foreach (var fuzzy in Fuzziness)
         {
-            foreach (var pass in passes)
+            foreach (var pass in Passes)
             {
                 var (outcome, found) = pass(message, candidates, fuzzy);
                 if (outcome == Outcome.Found)
@@ -95,12 +101,12 @@ internal static class ChoiceReader
 
     private static List<string> Words(List<string> tokens) => tokens.Where(token => token is not ("-" or "/" or "+")).ToList();
 
-    private static (Outcome, string) MatchExactly(List<string> message, List<Candidate> candidates, bool fuzzy) =>
+    private static (Outcome, string) MatchExactly(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy) =>
         Decide(candidates.Where(c => c.Phrases.Any(phrase => phrase.Count == message.Count && IndexOf(message, phrase, fuzzy) == 0)));
 
     // "2", "#2", "option 2", "the second one". Only runs after exact matching, so a choice whose label is
     // itself a number ("2") is chosen by label rather than by position.
-    private static (Outcome, string) MatchPosition(List<string> message, List<Candidate> candidates)
+    private static (Outcome, string) MatchPosition(List<string> message, IReadOnlyList<Candidate> candidates)
     {
         var start = 0;
         while (start < message.Count && NumberPrefixes.Contains(message[start]))
@@ -139,7 +145,7 @@ internal static class ChoiceReader
 
     // A label or synonym inside a longer message: "I did a hands-on externship". The longest phrase wins, so
     // "no usce" beats "no"; a tie between choices is ambiguous.
-    private static (Outcome, string) MatchContained(List<string> message, List<Candidate> candidates, bool fuzzy)
+    private static (Outcome, string) MatchContained(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy)
     {
         var best = candidates
             .Select(c => (Candidate: c, Length: c.Phrases.Where(phrase => IndexOf(message, phrase, fuzzy) >= 0).Select(phrase => phrase.Count).DefaultIfEmpty(0).Max()))
@@ -168,7 +174,7 @@ internal static class ChoiceReader
     }
 
     // The message is part of exactly one label or synonym: "none" for "None yet", "job" for "US clinical job".
-    private static (Outcome, string) MatchContaining(List<string> message, List<Candidate> candidates, bool fuzzy)
+    private static (Outcome, string) MatchContaining(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy)
     {
         if (message.All(StopWords.Contains))
         {

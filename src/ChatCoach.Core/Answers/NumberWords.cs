@@ -42,8 +42,7 @@ internal static class NumberWords
         "idk", "idek", "dunno", "unsure", "maybe", "mayb", "perhaps", "possibly", "probably", "guess", "ish", "think",
         "huh", "wdym", "confused", "understand", "explain", "?", Unreadable);
 
-    private static readonly FrozenSet<string> UncertainPhrases = FrozenSet.Create(
-        StringComparer.Ordinal,
+    private static readonly PhraseSet UncertainPhrases = new(
         "not sure", "no idea", "dont know", "do not know", "didnt know", "dont remember", "do not remember",
         "cant remember", "not remember", "not certain", "may be");
 
@@ -309,27 +308,12 @@ internal static class NumberWords
     /// <summary>Whether the words say the user does not know ("idk", "not sure", "maybe") or ask a question back.</summary>
     public static bool IsUncertain(IReadOnlyList<string> tokens) =>
         tokens.Any(UncertainWords.Contains)
-        || UncertainPhrases.Any(phrase => ContainsPhrase(tokens, phrase))
+        || UncertainPhrases.AnyIn(tokens)
         || (tokens.Count >= 1 && QuestionWords.Contains(tokens[0]))
         || (tokens.Count >= 2 && QuestionVerbs.Contains(tokens[0]) && Subjects.Contains(tokens[1]));
 
     /// <summary>Whether the word negates ("no", "not", "haven't").</summary>
     public static bool IsNegator(string token) => Negators.Contains(token);
-
-    /// <summary>Whether the space-separated <paramref name="phrase"/> occurs as whole consecutive tokens.</summary>
-    public static bool ContainsPhrase(IReadOnlyList<string> tokens, string phrase)
-    {
-        var words = phrase.Split(' ');
-        for (var start = 0; start + words.Length <= tokens.Count; start++)
-        {
-            if (PhraseAt(tokens, start, words))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Whether <paramref name="words"/> occur at <paramref name="start"/>.</summary>
     public static bool PhraseAt(IReadOnlyList<string> tokens, int start, IReadOnlyList<string> words)
@@ -375,6 +359,11 @@ internal static class NumberWords
     // English has plenty of double letters.
     private static string CollapseRuns(string word)
     {
+        if (!HasRunOfThree(word))
+        {
+            return word;
+        }
+
         var builder = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length; i++)
         {
@@ -390,5 +379,18 @@ internal static class NumberWords
         }
 
         return builder.ToString();
+    }
+
+    private static bool HasRunOfThree(string word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

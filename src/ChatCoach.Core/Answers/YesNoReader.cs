@@ -10,7 +10,7 @@ internal static class YesNoReader
         "yes", "y", "ye", "yea", "yeah", "yeh", "yah", "ya", "yep", "yup", "yess", "yesh", "yh", "yas", "sure",
         "ofc", "correct", "absolutely", "definitely", "certainly", "indeed", "affirmative", "true", "surely", "yessir");
 
-    private static readonly FrozenSet<string> YesPhrases = FrozenSet.Create(StringComparer.Ordinal, "of course");
+    private static readonly PhraseSet YesPhrases = new("of course");
 
     // Saying that something was done, or that some was, answers "yes" unless a negation says otherwise:
     // "I have" is yes, "I have no research" is no.
@@ -24,7 +24,7 @@ internal static class YesNoReader
 
     private static readonly FrozenSet<string> Subjects = FrozenSet.Create(StringComparer.Ordinal, "i", "we");
 
-    private static readonly FrozenSet<string> WeakYesPhrases = FrozenSet.Create(StringComparer.Ordinal, "a little", "a bit", "little bit");
+    private static readonly PhraseSet WeakYesPhrases = new("a little", "a bit", "little bit");
 
     private static readonly FrozenSet<string> No = FrozenSet.Create(
         StringComparer.Ordinal, "n", "noo", "nop", "naw", "nahh", "negative", "false", "zero");
@@ -34,20 +34,20 @@ internal static class YesNoReader
         StringComparer.Ordinal, "absolutely", "definitely", "certainly", "surely", "course");
 
     // "kinda" and "sort of" hedge rather than quantify, and "not much" could be some or none.
-    private static readonly FrozenSet<string> UnclearPhrases = FrozenSet.Create(
-        StringComparer.Ordinal, "kinda", "kind of", "sort of", "sorta", "not much", "not many", "not a lot", "not lots", "not enough");
+    private static readonly PhraseSet UnclearPhrases = new(
+        "kinda", "kind of", "sort of", "sorta", "not much", "not many", "not a lot", "not lots", "not enough");
 
     public static bool TryRead(string text, out bool answer)
     {
         answer = false;
         var tokens = NumberWords.Tokenise(MapEmoji(text));
-        if (tokens.Count == 0 || NumberWords.IsUncertain(tokens) || UnclearPhrases.Any(phrase => NumberWords.ContainsPhrase(tokens, phrase)))
+        if (tokens.Count == 0 || NumberWords.IsUncertain(tokens) || UnclearPhrases.AnyIn(tokens))
         {
             return false;
         }
 
         var strongYes = false;
-        var weakYes = WeakYesPhrases.Any(phrase => NumberWords.ContainsPhrase(tokens, phrase));
+        var weakYes = WeakYesPhrases.AnyIn(tokens);
         var no = false;
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -65,7 +65,7 @@ internal static class YesNoReader
         }
 
         // Skipped once a no is seen, because "of course not" has already been counted as one.
-        strongYes |= !no && YesPhrases.Any(phrase => NumberWords.ContainsPhrase(tokens, phrase));
+        strongYes |= !no && YesPhrases.AnyIn(tokens);
 
         if (strongYes && no)
         {

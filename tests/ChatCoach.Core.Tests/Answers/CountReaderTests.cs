@@ -10,6 +10,7 @@ public sealed class CountReaderTests
     [InlineData("2", 2)]
     [InlineData("twice", 2)]
     [InlineData("three times", 3)]
+    [InlineData("3 attempts", 3)]
     [InlineData("2 attempts", 2)]
     [InlineData("once", 1)]
     [InlineData("zero", 0)]

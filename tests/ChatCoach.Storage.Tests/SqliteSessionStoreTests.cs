@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ChatCoach.Storage.Tests;
 
-public sealed class EfSessionStoreTests : IAsyncLifetime
+public sealed class SqliteSessionStoreTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private TempDatabase _db = null!;
@@ -78,6 +78,19 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_conflicting_save_leaves_its_event_unhandled_so_the_retry_can_save_it()
+    {
+        await _db.Store.SaveAsync(new SavedTurn(NewSession(), "first", TurnOutcome.Answered, null), default);
+
+        var result = await _db.Store.SaveAsync(new SavedTurn(NewSession(), "second", TurnOutcome.Answered, null), default);
+
+        Assert.Equal(SaveResult.Conflict, result);
+        Assert.False(await _db.Store.WasHandledAsync("second", default));
+        var reloaded = (await _db.Store.LoadAsync("test", "alice", default))!;
+        Assert.Equal(SaveResult.Saved, await _db.Store.SaveAsync(new SavedTurn(reloaded, "second", TurnOutcome.Answered, null), default));
+    }
+
+    [Fact]
     public async Task An_event_id_is_saved_once_and_a_second_save_with_it_is_a_duplicate()
     {
         var session = NewSession();
@@ -135,6 +148,74 @@ public sealed class EfSessionStoreTests : IAsyncLifetime
         command.CommandText = "PRAGMA journal_mode;";
 
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Turns_saved_at_once_are_each_decided_on_their_own_within_a_shared_transaction()
+    {
+        // Saves started together are written in shared transactions (group commit); a conflict or a duplicate
+        // among them must leave the others saved.
+        await _db.Store.SaveAsync(new SavedTurn(NewSession("old"), "old-event", TurnOutcome.Answered, null), default);
+        var saves = new List<Task<SaveResult>>();
+        for (var i = 0; i < 40; i++)
+        {
+            saves.Add(_db.Store.SaveAsync(new SavedTurn(NewSession($"user{i}"), $"event{i}", TurnOutcome.Answered, null) { FromNode = "research" }, default));
+        }
+
+        var stale = _db.Store.SaveAsync(new SavedTurn(NewSession("old"), null, TurnOutcome.Answered, null), default);
+        var redelivered = _db.Store.SaveAsync(new SavedTurn(NewSession("other"), "old-event", TurnOutcome.Answered, null), default);
+        var results = await Task.WhenAll(saves);
+
+        Assert.All(results, r => Assert.Equal(SaveResult.Saved, r));
+        Assert.Equal(SaveResult.Conflict, await stale);
+        Assert.Equal(SaveResult.Duplicate, await redelivered);
+        Assert.Null(await _db.Store.LoadAsync("test", "other", default));
+        Assert.Equal(40, await CountAsync("SELECT COUNT(*) FROM sessions WHERE \"UserId\" LIKE 'user%' AND \"Revision\" = 1"));
+        Assert.Equal(41, await CountAsync("SELECT COUNT(*) FROM handled_events"));
+        Assert.Equal(40, await CountAsync("SELECT \"Count\" FROM funnel_counts WHERE \"Node\" = 'research' AND \"Event\" = 'Answered'"));
+        // The 40 new sessions and "old" entered usce; the conflict and the duplicate counted nothing.
+        Assert.Equal(41, await CountAsync("SELECT \"Count\" FROM funnel_counts WHERE \"Node\" = 'usce' AND \"Event\" = 'Entered'"));
+    }
+
+    [Fact]
+    public async Task A_save_has_committed_when_it_returns()
+    {
+        var saves = Enumerable.Range(0, 20).Select(async i =>
+        {
+            var session = NewSession($"u{i}");
+            var result = await _db.Store.SaveAsync(new SavedTurn(session, null, TurnOutcome.Answered, null), default);
+
+            // Another connection, as another process would open it, already sees the row.
+            Assert.Equal(SaveResult.Saved, result);
+            Assert.Equal(1, session.Revision);
+            Assert.Equal(1, await CountAsync($"SELECT COUNT(*) FROM sessions WHERE \"UserId\" = 'u{i}'"));
+        });
+
+        await Task.WhenAll(saves);
+    }
+
+    [Fact]
+    public async Task Transcripts_are_written_with_their_turn_and_only_when_given()
+    {
+        var lines = new[] { new TranscriptLine(true, "hello", Now), new TranscriptLine(false, "Hi! Five quick questions.", Now) };
+        await _db.Store.SaveAsync(new SavedTurn(NewSession("tia"), null, TurnOutcome.Opened, lines), default);
+        await _db.Store.SaveAsync(new SavedTurn(NewSession("uma"), null, TurnOutcome.Opened, null), default);
+
+        Assert.Equal(2, await CountAsync("SELECT COUNT(*) FROM transcripts WHERE \"UserId\" = 'tia'"));
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM transcripts WHERE \"UserId\" = 'tia' AND \"FromUser\" = 1 AND \"Text\" = 'hello'"));
+        Assert.Equal(0, await CountAsync("SELECT COUNT(*) FROM transcripts WHERE \"UserId\" = 'uma'"));
+    }
+
+    [Theory]
+    [InlineData(SqliteSynchronous.Normal, 1)]
+    [InlineData(SqliteSynchronous.Full, 2)]
+    public void The_store_connections_use_the_configured_synchronous_setting(SqliteSynchronous synchronous, long pragmaValue)
+    {
+        using var connection = SqliteConnections.Open(new DatabaseOptions { ConnectionString = _db.Options.ConnectionString, Synchronous = synchronous });
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+
+        Assert.Equal(pragmaValue, (long)command.ExecuteScalar()!);
     }
 
     private async Task<long> CountAsync(string sql)

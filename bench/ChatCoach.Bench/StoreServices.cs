@@ -1,0 +1,48 @@
+using ChatCoach.Core.Conversations;
+using ChatCoach.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCoach.Bench;
+
+/// <summary>The store a run uses: the production one on a fresh, migrated SQLite file, or the in-memory one.</summary>
+internal static class StoreServices
+{
+    public static async Task<ServiceProvider> CreateAsync(string? database, string synchronous)
+    {
+        var services = new ServiceCollection();
+        if (database is null)
+        {
+            services.AddSingleton<ISessionStore, MemorySessionStore>();
+            return services.BuildServiceProvider();
+        }
+
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        var options = new DatabaseOptions
+        {
+            ConnectionString = $"Data Source={database}",
+            Synchronous = Enum.Parse<SqliteSynchronous>(synchronous, ignoreCase: true),
+        };
+        var provider = services.AddCoachStorage(options).BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return provider;
+    }
+
+    /// <summary>The database's size on disk once its write-ahead log is checkpointed into it.</summary>
+    public static long CheckpointedSize(string database)
+    {
+        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+
+        return new[] { database, database + "-wal" }.Where(File.Exists).Sum(file => new FileInfo(file).Length);
+    }
+}

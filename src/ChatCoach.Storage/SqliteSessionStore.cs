@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Engine;
+using Microsoft.Data.Sqlite;
+
+namespace ChatCoach.Storage;
+
+/// <summary>
+/// The session store on prepared SQLite commands. EF Core owns the schema and its migrations (<see cref="CoachDbContext"/>,
+/// <see cref="DatabaseMigrator"/>); the per-turn path stays lean: loads run on a small pool of open connections (WAL
+/// lets them read while a turn is written), and saves go through one <see cref="TurnWriter"/>, which commits several
+/// users' turns in one transaction and releases none of them before that commit.
+/// </summary>
+internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStore, IDisposable
+{
+    private static readonly Task<bool> Handled = Task.FromResult(true);
+    private static readonly Task<bool> NotHandled = Task.FromResult(false);
+
+    private readonly ConcurrentBag<Reader> _readers = [];
+    private readonly TurnWriter _writer = new(options);
+
+    public Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(userId);
+        var reader = Rent();
+        try
+        {
+            return Task.FromResult(reader.Load(platform, userId));
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        var reader = Rent();
+        try
+        {
+            return reader.WasHandled(eventId) ? Handled : NotHandled;
+        }
+        finally
+        {
+            _readers.Add(reader);
+        }
+    }
+
+    public Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        return _writer.SaveAsync(turn);
+    }
+
+    public Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Task.FromResult(_writer.Claim(platform, userId, claim, at));
+
+    public Task EraseAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        _writer.Erase(platform, userId);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    private Reader Rent() => _readers.TryTake(out var reader) ? reader : new Reader(SqliteConnections.Open(options));
+
+    /// <summary>One open connection with its prepared queries; used by one turn at a time.</summary>
+    private sealed class Reader : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteCommand _session;
+        private readonly SqliteCommand _handled;
+
+        public Reader(SqliteConnection connection)
+        {
+            _connection = connection;
+            _session = SqliteConnections.Prepare(
+                connection,
+                """
+                SELECT "ScriptId", "ScriptVersion", "Node", "Turn", "State", "CreatedAt", "UpdatedAt", "Revision"
+                FROM sessions WHERE "Platform" = $platform AND "UserId" = $user
+                """,
+                "$platform",
+                "$user");
+            _handled = SqliteConnections.Prepare(connection, """SELECT 1 FROM handled_events WHERE "EventId" = $event""", "$event");
+        }
+
+        public Session? Load(string platform, string userId)
+        {
+            _session.Parameters[0].Value = platform;
+            _session.Parameters[1].Value = userId;
+            using var row = _session.ExecuteReader();
+            if (!row.Read())
+            {
+                return null;
+            }
+
+            var session = new Session
+            {
+                Platform = platform,
+                UserId = userId,
+                ScriptId = row.GetString(0),
+                ScriptVersion = row.GetString(1),
+                Node = row.IsDBNull(2) ? null : row.GetString(2),
+                Turn = row.GetInt32(3),
+                CreatedAt = row.GetDateTimeOffset(5),
+                UpdatedAt = row.GetDateTimeOffset(6),
+                Revision = row.GetInt64(7),
+            };
+            SessionState.Read(row.GetString(4), session);
+            return session;
+        }
+
+        public bool WasHandled(string eventId)
+        {
+            _handled.Parameters[0].Value = eventId;
+            return _handled.ExecuteScalar() is not null;
+        }
+
+        public void Dispose()
+        {
+            _session.Dispose();
+            _handled.Dispose();
+            _connection.Dispose();
+        }
+    }
+}
