@@ -17,6 +17,8 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
     public DbSet<ActivationRow> Activations => Set<ActivationRow>();
 
+    public DbSet<BotStateRow> BotState => Set<BotStateRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -56,6 +58,12 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
         {
             activation.ToTable("activations");
             activation.HasIndex(a => a.At);
+        });
+
+        modelBuilder.Entity<BotStateRow>(state =>
+        {
+            state.ToTable("bot_state");
+            state.HasKey(s => s.Key);
         });
     }
 }

@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         // Disposed with the container, which closes the store's connections.
         services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options));
         services.AddSingleton<IScriptHistory, EfScriptHistory>();
+        services.AddSingleton<IBotState, EfBotState>();
         services.AddSingleton(new DatabaseMigrator(options));
         return services;
     }

@@ -1,3 +1,4 @@
+using ChatCoach.Core.Advice;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Scripts;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,20 @@ public sealed partial class ConversationService(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         return _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
+    }
+
+    /// <summary>The user's answers and plan as files, or null when nothing is stored about them. Changes nothing.</summary>
+    public async Task<ProfileExport?> ExportAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        var session = await store.LoadAsync(platform, userId, cancellationToken);
+        if (session?.Node is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var (engine, _) = await scripts.ForAsync(session, today, cancellationToken);
+        return ProfileExport.Of(engine, session, today);
     }
 
     /// <summary>

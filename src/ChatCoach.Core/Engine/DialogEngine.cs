@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Answers;
 using ChatCoach.Core.Scripts;
@@ -293,7 +294,8 @@ public sealed class DialogEngine
             }
 
             return command == Command.Forget
-                ? Done(TurnOutcome.Forgotten, Texts.Forgotten) with { EraseUser = true }
+                ? Done(TurnOutcome.Forgotten, Texts.Forgotten.Replace("{answers}", session.Answers.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))
+                    with { EraseUser = true }
                 : Restart();
         }
 

@@ -50,9 +50,9 @@ public sealed record ScriptTexts
     public string ConfirmForget { get; init; } =
         "Erase everything I have stored about you? This cannot be undone. Type yes to confirm, or anything else to cancel.";
 
-    /// <summary>Confirms the erasure.</summary>
+    /// <summary>Confirms the erasure; {answers} is replaced by how many answers were erased.</summary>
     public string Forgotten { get; init; } =
-        "Done: I erased everything I had stored about you (your answers, your progress and your plan). Say hi any time to start fresh.";
+        "Done. I erased everything I had stored about you: your {answers} answers, where you were in the conversation, and so your plan. Counts kept for improving the questions name no one. Say hi any time to start fresh.";
 
     /// <summary>Said when a confirmation is declined.</summary>
     public string Cancelled { get; init; } = "OK, nothing changed.";

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Scripts;
 using ChatCoach.Discord.Gateway;
 using ChatCoach.Discord.Interactions;
 using ChatCoach.Discord.Models;
@@ -17,6 +18,9 @@ namespace ChatCoach.Discord.Coaching;
 /// </summary>
 public sealed partial class DiscordChannel(
     ConversationService conversations,
+    LiveScripts scripts,
+    IScriptHistory history,
+    IBotState state,
     DiscordOptions options,
     HttpClient http,
     TimeProvider time,
@@ -26,11 +30,18 @@ public sealed partial class DiscordChannel(
     private const string Platform = "discord";
     private const string FloodNote = "You're sending messages faster than I can coach. I'll read your next ones in a few seconds; nothing you send slowly will be lost.";
     private const string StaleNote = "That question was already answered, so your answer stays as it was. The open question is the latest message.";
+    private const string OpenedDm = "I've sent you a direct message: let's continue there, where only you can see it.";
+    private const string DmsClosed = "I couldn't send you a direct message. To allow it: open this server's menu, choose Privacy Settings and turn on Direct Messages (or allow DMs from server members in your User Settings), then use /start again.";
+    private const string NothingStored = "I have nothing stored about you.";
+    private const string BotsRefused = "ChatCoach coaches people; other bots can't use its commands.";
+    private const string UnknownCommand = "I don't know that command. Try /help.";
+    private const string ModeratorsOnly = "Only moderators can use /dialogs: members with Manage Server, or with a moderator role. It works in a server, not in DMs.";
 
     private readonly ILogger _logger = loggers.CreateLogger<DiscordChannel>();
     private readonly KeyedSerializer _perUser = new();
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
     private readonly FloodGate _flood = new(options.UserMessagesPer10s, time);
+    private readonly DialogsCommands _dialogs = new(scripts, history, http);
 
     /// <summary>Why Discord refused the bot for good (bad token, disallowed intents…), or null while all is well.</summary>
     public string? Failure { get; private set; }
@@ -95,8 +106,16 @@ public sealed partial class DiscordChannel(
                     }
                 });
                 break;
-            case ReadyEvent:
+            case InteractionCreateEvent { Interaction: { Type: InteractionType.ApplicationCommand, Data.Name: { } name, InvokingUser: { } user } interaction }:
+                OnCommand(interaction, name, user, rest, cancellationToken);
+                break;
+            case ReadyEvent ready:
                 _flood.Prune();
+                if (ready.ApplicationId is { } applicationId)
+                {
+                    Track("registration", () => new CommandRegistrar(state, options, _logger).RegisterAsync(rest, applicationId, cancellationToken));
+                }
+
                 break;
         }
     }
@@ -171,8 +190,116 @@ public sealed partial class DiscordChannel(
                 DiscordReplies.Answered(question, customId, selected), cancellationToken);
         }
 
+        if (InServer(interaction))
+        {
+            // Nothing personal is ever posted in a server channel: the rest follows privately.
+            foreach (var message in response.Replies.SelectMany(r => DiscordReplies.Render(r, MessageFlags.Ephemeral)))
+            {
+                await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message, cancellationToken);
+            }
+
+            return;
+        }
+
         await SendAsync(rest, channel, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken);
     }
+
+    private void OnCommand(Interaction interaction, string name, DiscordUser user, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        var reply = new InteractionReply(rest, interaction, ephemeral: InServer(interaction));
+        var claimed = conversations.ClaimAsync(Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken);
+        var deferral = DeferUnlessAnsweredAsync(claimed, reply, cancellationToken);
+        Track(user.Id, async () =>
+        {
+            try
+            {
+                if (await claimed)
+                {
+                    await reply.SendAsync(await AnswerAsync(interaction, name, user, rest, cancellationToken), cancellationToken);
+                }
+            }
+            finally
+            {
+                await deferral;
+                reply.Dispose();
+            }
+        });
+    }
+
+    private async Task DeferUnlessAnsweredAsync(Task<bool> claimed, InteractionReply reply, CancellationToken cancellationToken)
+    {
+        if (await claimed)
+        {
+            await reply.DeferAfterAsync(TimeSpan.FromMilliseconds(options.DeferAfterMilliseconds), time, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> AnswerAsync(Interaction interaction, string name, DiscordUser user, DiscordRestClient rest,
+        CancellationToken cancellationToken)
+    {
+        if (user.Bot == true)
+        {
+            return [new OutgoingMessage(BotsRefused)];
+        }
+
+        if (name == "dialogs")
+        {
+            return Moderators.Allows(interaction, options.ModeratorRoleIds)
+                ? await _dialogs.RunAsync(interaction, user.Id, cancellationToken)
+                : [new OutgoingMessage(ModeratorsOnly)];
+        }
+
+        if (name == "export")
+        {
+            return await conversations.ExportAsync(Platform, user.Id, cancellationToken) is { } export
+                ? [new OutgoingMessage("Your answers and plan, as files to keep or show an advisor.")
+                {
+                    Files =
+                    [
+                        new DiscordFile("chatcoach-export.md", System.Text.Encoding.UTF8.GetBytes(export.Markdown)) { ContentType = "text/markdown" },
+                        new DiscordFile("chatcoach-export.json", System.Text.Encoding.UTF8.GetBytes(export.Json)) { ContentType = "application/json" },
+                    ],
+                }]
+                : [new OutgoingMessage(NothingStored)];
+        }
+
+        if (!SlashCommands.UserCommands.TryGetValue(name, out var command))
+        {
+            return [new OutgoingMessage(UnknownCommand)];
+        }
+
+        if (command == Command.Start && InServer(interaction))
+        {
+            return [new OutgoingMessage(await ContinueInDmAsync(user.Id, interaction.Id, rest, cancellationToken))];
+        }
+
+        var response = await conversations.HandleAsync(new Inbound(Platform, user.Id, Input.Run(command), EventId: $"command:{interaction.Id}"), cancellationToken);
+        return response.Replies.Count == 0 ? [new OutgoingMessage(StaleNote)] : [.. response.Replies.SelectMany(r => DiscordReplies.Render(r))];
+    }
+
+    /// <summary>/start in a server: the conversation goes to a DM, where only the user sees it.</summary>
+    private async Task<string> ContinueInDmAsync(string userId, string interactionId, DiscordRestClient rest, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var dm = await rest.CreateDmChannelAsync(userId, cancellationToken);
+            var response = await conversations.HandleAsync(new Inbound(Platform, userId, Input.Open(), EventId: $"command:{interactionId}"), cancellationToken);
+            foreach (var message in response.Replies.SelectMany(r => DiscordReplies.Render(r)))
+            {
+                await rest.CreateMessageAsync(dm.Id, message, cancellationToken);
+            }
+
+            return OpenedDm;
+        }
+        catch (DiscordApiException e) when (e.IsCannotMessageUser)
+        {
+            LogDmsClosed();
+            return DmsClosed;
+        }
+    }
+
+    /// <summary>In a server (or a user-installed app used in someone else's server): answers are private.</summary>
+    private static bool InServer(Interaction interaction) => interaction.GuildId is not null || interaction.Context == 0;
 
     private async Task SendAsync(DiscordRestClient rest, string channelId, IEnumerable<OutgoingMessage> messages, CancellationToken cancellationToken)
     {

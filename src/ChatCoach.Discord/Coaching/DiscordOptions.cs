@@ -21,6 +21,15 @@ public sealed class DiscordOptions
     /// <summary>Messages one user may send in 10 seconds before the extra ones are not coached.</summary>
     public int UserMessagesPer10s { get; set; } = 10;
 
+    /// <summary>Register the slash commands in this one server (fast to iterate) instead of globally.</summary>
+    public string? CommandGuildId { get; set; }
+
+    /// <summary>Roles whose members are moderators, besides members with Manage Server.</summary>
+    public string[] ModeratorRoleIds { get; set; } = [];
+
+    /// <summary>How long a slash command may work before it is deferred ("thinking…") and answered by a follow-up.</summary>
+    public int DeferAfterMilliseconds { get; set; } = 1500;
+
     /// <summary>Whether a token is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
@@ -45,6 +54,21 @@ public sealed class DiscordOptions
         if (UserMessagesPer10s < 1)
         {
             yield return $"{Section}:UserMessagesPer10s: must be 1 or more";
+        }
+
+        if (CommandGuildId is { Length: > 0 } guild && !ulong.TryParse(guild, out _))
+        {
+            yield return $"{Section}:CommandGuildId: must be a server id (a number), or empty for global commands";
+        }
+
+        if (ModeratorRoleIds.Any(id => !ulong.TryParse(id, out _)))
+        {
+            yield return $"{Section}:ModeratorRoleIds: every entry must be a role id (a number)";
+        }
+
+        if (DeferAfterMilliseconds is < 0 or > 2500)
+        {
+            yield return $"{Section}:DeferAfterMilliseconds: must be from 0 to 2500 (Discord wants an answer within 3 s)";
         }
 
         if (Token is { } token && (token.Trim().Length != token.Length || token.StartsWith("Bot ", StringComparison.Ordinal)))

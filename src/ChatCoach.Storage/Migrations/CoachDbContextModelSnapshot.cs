@@ -55,6 +55,20 @@ namespace ChatCoach.Storage.Migrations
                     b.ToTable("activations", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCoach.Storage.BotStateRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("bot_state", (string)null);
+                });
+
             modelBuilder.Entity("ChatCoach.Storage.FunnelCountRow", b =>
                 {
                     b.Property<string>("ScriptVersion")
