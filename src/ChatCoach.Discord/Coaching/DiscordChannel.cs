@@ -274,7 +274,7 @@ public sealed partial class DiscordChannel(
         }
 
         var response = await conversations.HandleAsync(new Inbound(Platform, user.Id, Input.Run(command), EventId: $"command:{interaction.Id}"), cancellationToken);
-        return response.Replies.Count == 0 ? [new OutgoingMessage(StaleNote)] : [.. response.Replies.SelectMany(r => DiscordReplies.Render(r))];
+        return response.Replies.Count == 0 ? [new OutgoingMessage(StaleNote)] : DiscordReplies.RenderTogether(response.Replies);
     }
 
     /// <summary>/start in a server: the conversation goes to a DM, where only the user sees it.</summary>

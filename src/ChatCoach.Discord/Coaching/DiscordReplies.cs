@@ -23,6 +23,13 @@ internal static class DiscordReplies
         }
     }
 
+    /// <summary>
+    /// Several replies as one answer to a slash command (split only where Discord's length limit demands), with the
+    /// components of the last one, so a command gets one response rather than a trail of follow-ups.
+    /// </summary>
+    public static IReadOnlyList<OutgoingMessage> RenderTogether(IReadOnlyList<Reply> replies) =>
+        replies.Count == 0 ? [] : [.. Render(replies[^1] with { Text = string.Join("\n\n", replies.Select(r => r.Text)) })];
+
     private static List<ActionRow>? Components(Reply reply)
     {
         if (reply.Confirms is { } command)

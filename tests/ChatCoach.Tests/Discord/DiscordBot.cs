@@ -26,6 +26,7 @@ internal sealed class DiscordBot : IAsyncDisposable
         };
         var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options));
         await bot.StartHostAsync(settings);
+        await bot.WaitForLogAsync("slash commands");
         return bot;
     }
 
@@ -48,6 +49,21 @@ internal sealed class DiscordBot : IAsyncDisposable
     }
 
     // Simulated users answer far faster than people type; the flood limit is tested on its own.
+    /// <summary>Waits until the host has logged <paramref name="text"/> (it logs to stderr).</summary>
+    public async Task WaitForLogAsync(string text)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!Host.Errors.Contains(text, StringComparison.OrdinalIgnoreCase))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(60) || Host.HasExited)
+            {
+                throw new TimeoutException($"the host never logged '{text}'.\nstderr:\n{Host.Errors}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
     public string[] Arguments(string token, params string[] settings) =>
     [
         "--db", Database,
