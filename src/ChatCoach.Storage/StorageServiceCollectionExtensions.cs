@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IScriptHistory, EfScriptHistory>();
         services.AddSingleton<IBotState, EfBotState>();
         services.AddSingleton(new DatabaseMigrator(options));
+        services.AddSingleton(new HandledEventPruner(options));
         return services;
     }
 

@@ -70,6 +70,7 @@ builder.Services.AddSingleton<IScriptSource>(services =>
     draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
 builder.Services.AddSingleton<ConversationService>();
 builder.Services.AddHostedService<ScriptWatcher>();
+builder.Services.AddHostedService<Housekeeping>();
 if (onDiscord)
 {
     builder.Services.AddSingleton(settings.Discord);

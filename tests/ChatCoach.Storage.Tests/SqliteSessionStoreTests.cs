@@ -139,6 +139,20 @@ public sealed class SqliteSessionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Handled_event_ids_are_forgotten_after_a_week_and_not_before()
+    {
+        Assert.True(await _db.Store.ClaimAsync("test", "lee", "old-event", Now.AddDays(-8), default));
+        Assert.True(await _db.Store.ClaimAsync("test", "lee", "recent-event", Now.AddDays(-6), default));
+
+        var pruned = await new HandledEventPruner(_db.Options).PruneAsync(Now, default);
+
+        Assert.Equal(1, pruned);
+        Assert.False(await _db.Store.WasHandledAsync("old-event", default));
+        Assert.True(await _db.Store.WasHandledAsync("recent-event", default));
+        Assert.False(await _db.Store.ClaimAsync("test", "lee", "recent-event", Now, default));
+    }
+
+    [Fact]
     public async Task The_database_runs_in_wal_mode_in_the_folder_it_created()
     {
         Assert.True(File.Exists(_db.File));

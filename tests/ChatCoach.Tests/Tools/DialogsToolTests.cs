@@ -92,6 +92,17 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task The_moderator_guide_embeds_the_current_diagram_of_the_coach_script()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "graph", "coach");
+
+        var guide = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Dialogs, "README.md"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(guide.Contains(run.Output.Trim(), StringComparison.Ordinal),
+            "dialogs/README.md shows an old diagram: paste the output of 'chatcoach dialogs graph coach' into it");
+    }
+
+    [Fact]
     public async Task Stats_counts_the_funnel_of_replayed_conversations_without_message_text()
     {
         var db = Path.Combine(_folder, "stats.db");
