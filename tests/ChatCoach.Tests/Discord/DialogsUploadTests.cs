@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ChatCoach.Core.Scripts;
+using ChatCoach.Discord.Coaching;
+using ChatCoach.Discord.Interactions;
+using ChatCoach.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ChatCoach.Tests.Discord;
+
+/// <summary>
+/// <c>/dialogs upload</c>: the attachment is fetched from its URL (here a real HTTP server on 127.0.0.1, as Discord's
+/// CDN would serve it), checked and tested like any change, and only then written and made live.
+/// </summary>
+public sealed class DialogsUploadTests : IAsyncLifetime
+{
+    private readonly string _dialogs = Directory.CreateTempSubdirectory("chatcoach-upload-").FullName;
+    private readonly HttpListener _cdn = new();
+    private readonly HttpClient _http = new();
+    private TempDatabase _db = null!;
+    private LiveScripts _live = null!;
+    private string _served = string.Empty;
+    private string _url = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _db = await TempDatabase.CreateAsync();
+        File.Copy(Path.Combine(RepositoryPaths.Dialogs, "sample.yaml"), Path.Combine(_dialogs, "sample.yaml"));
+        _live = new LiveScripts(new DialogsOptions { Path = _dialogs, Default = "sample" }, _db.History, TimeProvider.System, NullLogger<LiveScripts>.Instance);
+        await _live.ReloadAsync("startup", default);
+
+        var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _url = $"http://127.0.0.1:{port}/attachments/1/sample.yaml";
+        _cdn.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _cdn.Start();
+        _ = Task.Run(async () =>
+        {
+            while (_cdn.IsListening)
+            {
+                var context = await _cdn.GetContextAsync();
+                var bytes = Encoding.UTF8.GetBytes(_served);
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _cdn.Close();
+        _http.Dispose();
+        _live.Dispose();
+        await _db.DisposeAsync();
+        Directory.Delete(_dialogs, recursive: true);
+    }
+
+    private Interaction Upload() => new()
+    {
+        Id = "1",
+        ApplicationId = "2",
+        Token = "t",
+        GuildId = "9",
+        Data = new InteractionData
+        {
+            Name = "dialogs",
+            Options = [new InteractionOption { Name = "upload", Type = 1, Options = [new InteractionOption { Name = "file", Type = 11, Value = JsonDocument.Parse("\"att1\"").RootElement }] }],
+            Resolved = JsonDocument.Parse("""{"attachments":{"att1":{"id":"att1","filename":"sample.yaml","url":"URL"}}}""".Replace("URL", _url, StringComparison.Ordinal)).RootElement,
+        },
+    };
+
+    [Fact]
+    public async Task A_valid_upload_is_written_and_goes_live_and_a_broken_one_is_refused_with_its_reasons()
+    {
+        var commands = new DialogsCommands(_live, _db.History, _http);
+        var original = await File.ReadAllTextAsync(Path.Combine(_dialogs, "sample.yaml"));
+
+        _served = original.Replace("kind: yesno", "kind: yes-no", StringComparison.Ordinal);
+        var refused = string.Join("\n", (await commands.RunAsync(Upload(), "42", default)).Select(m => m.Content));
+        Assert.Contains("refused", refused);
+        Assert.Contains("error CC020", refused);
+        Assert.Equal(original, await File.ReadAllTextAsync(Path.Combine(_dialogs, "sample.yaml")));
+
+        _served = original.Replace("Have you done any research?", "Uploaded from Discord: any research?", StringComparison.Ordinal);
+        var accepted = string.Join("\n", (await commands.RunAsync(Upload(), "42", default)).Select(m => m.Content));
+        Assert.Contains("sample: live at", accepted);
+        Assert.Contains("Uploaded from Discord", await File.ReadAllTextAsync(Path.Combine(_dialogs, "sample.yaml")));
+        Assert.Equal("moderator 42", (await _db.History.ActivationsAsync(1, default))[0].Actor);
+    }
+}
