@@ -45,11 +45,14 @@ public sealed class DiscordEmulator : IAsyncDisposable
     /// <summary><c>ws://127.0.0.1:PORT/resume</c>, the <c>resume_gateway_url</c> READY announces.</summary>
     public Uri ResumeGatewayUrl { get; private set; } = null!;
 
+    // The snapshots below are read under EmulatorCore.Gate (Requests and the bot-message log use it as
+    // their lock), so none of them shows what a REST request did before that request is in Requests.
+
     /// <summary>Every REST request, in order of completion.</summary>
     public IReadOnlyList<RecordedRequest> Requests => _core.Requests.Snapshot();
 
     /// <summary>Everything the client did against Discord's rules (rate limits, late ACKs, bad bodies, gateway misuse…).</summary>
-    public IReadOnlyList<ProtocolViolation> Violations => _core.Violations.Snapshot();
+    public IReadOnlyList<ProtocolViolation> Violations => _core.Consistent(_core.Violations.Snapshot);
 
     /// <summary>Gateway frames in both directions (tokens redacted).</summary>
     public IReadOnlyList<GatewayFrame> GatewayFrames => _core.Gateway.Recorder.Frames.Snapshot();
@@ -61,10 +64,10 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public IReadOnlyList<GatewayConnectionInfo> Connections => _core.Gateway.Connections();
 
     /// <summary>Interactions dispatched and how the bot answered them.</summary>
-    public IReadOnlyList<EmulatedInteraction> Interactions => _core.Interactions.Snapshot();
+    public IReadOnlyList<EmulatedInteraction> Interactions => _core.Consistent(_core.Interactions.Snapshot);
 
     /// <summary>Accepted bulk overwrites of commands.</summary>
-    public IReadOnlyList<CommandRegistration> CommandRegistrations => _core.Commands.Registrations.Snapshot();
+    public IReadOnlyList<CommandRegistration> CommandRegistrations => _core.Consistent(_core.Commands.Registrations.Snapshot);
 
     /// <summary>Starts Kestrel on 127.0.0.1 (port <see cref="EmulatorOptions.Port"/>, 0 = free).</summary>
     public static async Task<DiscordEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
@@ -140,19 +143,19 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public string DmChannelId(string userId) => _core.Channels.DmWith(userId).Id;
 
     /// <summary>Bot messages in a channel, latest state, oldest first (deleted ones left out).</summary>
-    public IReadOnlyList<EmulatedMessage> Messages(string channelId) => _core.Messages.LatestBotMessages(c => c.Id == channelId);
+    public IReadOnlyList<EmulatedMessage> Messages(string channelId) => _core.Consistent(() => _core.Messages.LatestBotMessages(c => c.Id == channelId));
 
     /// <summary>Bot messages in the user's DM (channel messages, interaction responses and follow-ups).</summary>
-    public IReadOnlyList<EmulatedMessage> MessagesToUser(string userId) => _core.Messages.LatestBotMessages(c => c.IsDm && c.RecipientId == userId);
+    public IReadOnlyList<EmulatedMessage> MessagesToUser(string userId) => _core.Consistent(() => _core.Messages.LatestBotMessages(c => c.IsDm && c.RecipientId == userId));
 
     /// <summary>All bot messages, latest state.</summary>
-    public IReadOnlyList<EmulatedMessage> BotMessages() => _core.Messages.LatestBotMessages(_ => true);
+    public IReadOnlyList<EmulatedMessage> BotMessages() => _core.Consistent(() => _core.Messages.LatestBotMessages(_ => true));
 
     /// <summary>The interaction with that id, or null.</summary>
-    public EmulatedInteraction? Interaction(string interactionId) => _core.Interactions.Snapshot().FirstOrDefault(i => i.Id == interactionId);
+    public EmulatedInteraction? Interaction(string interactionId) => Interactions.FirstOrDefault(i => i.Id == interactionId);
 
     /// <summary>Commands currently registered globally (null) or in a guild.</summary>
-    public IReadOnlyList<JsonElement> RegisteredCommands(string? guildId = null) => [.. _core.Commands.List(guildId).Select(Wire.ToElement)];
+    public IReadOnlyList<JsonElement> RegisteredCommands(string? guildId = null) => _core.Consistent<IReadOnlyList<JsonElement>>(() => [.. _core.Commands.List(guildId).Select(Wire.ToElement)]);
 
     /// <summary>Waits for a bot message state (any creation, edit or deletion, including earlier ones) that matches.</summary>
     public Task<EmulatedMessage> WaitForMessageAsync(Func<EmulatedMessage, bool> predicate, TimeSpan timeout, CancellationToken cancellationToken = default) =>

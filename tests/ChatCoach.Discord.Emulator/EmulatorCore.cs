@@ -13,6 +13,8 @@ internal sealed class EmulatorCore
     {
         Options = options;
         Time = options.TimeProvider;
+        Messages = new MessageStore(Gate);
+        Requests = new EventLog<RecordedRequest>(Gate);
         Ids = new SnowflakeGenerator(Time);
         Channels = new ChannelDirectory(Ids);
         Commands = new CommandStore(Ids, options.ApplicationId);
@@ -28,6 +30,15 @@ internal sealed class EmulatorCore
         Events = new EventPublisher(this);
     }
 
+    /// <summary>
+    /// Serialises REST requests against what tests read. A request runs its handler and appends its
+    /// <see cref="RecordedRequest"/> under this lock, and the public snapshots and waits take it too, so
+    /// a test that sees what a request did (a message, an interaction's answer, a violation) also finds
+    /// the request on record. Lock order: this first, then the stores' own locks; code holding a store's
+    /// lock may take it only if it already holds it (REST handlers publishing bot messages do).
+    /// </summary>
+    public Lock Gate { get; } = new();
+
     public EmulatorOptions Options { get; }
 
     public TimeProvider Time { get; }
@@ -40,7 +51,7 @@ internal sealed class EmulatorCore
 
     public ChannelDirectory Channels { get; }
 
-    public MessageStore Messages { get; } = new();
+    public MessageStore Messages { get; }
 
     public InteractionStore Interactions { get; } = new();
 
@@ -54,13 +65,22 @@ internal sealed class EmulatorCore
 
     public FaultInjector Faults { get; } = new();
 
-    public EventLog<RecordedRequest> Requests { get; } = new();
+    public EventLog<RecordedRequest> Requests { get; }
 
     public EventLog<ProtocolViolation> Violations { get; } = new();
 
     public GatewayHub Gateway { get; }
 
     public EventPublisher Events { get; }
+
+    /// <summary>Reads under <see cref="Gate"/>: never between a request's side effects and its record.</summary>
+    public T Consistent<T>(Func<T> read)
+    {
+        lock (Gate)
+        {
+            return read();
+        }
+    }
 
     public void Violation(ViolationKind kind, string detail) => Violations.Add(new ProtocolViolation(kind, detail, Time.GetUtcNow()));
 }

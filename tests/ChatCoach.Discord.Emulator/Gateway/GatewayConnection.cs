@@ -12,7 +12,7 @@ namespace ChatCoach.Discord.Emulator.Gateway;
 /// </summary>
 internal sealed class GatewayConnection : IDisposable
 {
-    private readonly HttpContext _http;
+    private readonly Lock _requestGate = new();
     private readonly WebSocket _socket;
     private readonly TimeProvider _time;
     private readonly Channel<Outgoing> _outgoing = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
@@ -21,6 +21,13 @@ internal sealed class GatewayConnection : IDisposable
     private readonly Queue<DateTimeOffset> _receivedAt = new();
     private bool _closeQueued;
     private long _lastHeartbeatTicks;
+
+    /// <summary>
+    /// The upgrade request, only while it is running: once <see cref="GatewayHub.AcceptAsync"/> returns,
+    /// Kestrel recycles the HttpContext and any call on it throws ObjectDisposedException. Cleared by
+    /// <see cref="Dispose"/>; read and cleared under <see cref="_requestGate"/>.
+    /// </summary>
+    private HttpContext? _http;
 
     public GatewayConnection(long id, HttpContext http, WebSocket socket, TimeProvider time)
     {
@@ -130,7 +137,7 @@ internal sealed class GatewayConnection : IDisposable
             }
         }
 
-        _http.Abort();
+        AbortRequest();
         try
         {
             _stop.Cancel();
@@ -141,7 +148,16 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>Called before the upgrade request ends: from then on aborts leave its HttpContext alone.</summary>
+    public void Dispose()
+    {
+        lock (_requestGate)
+        {
+            _http = null;
+        }
+
+        _stop.Dispose();
+    }
 
     /// <summary>Counts a received payload; false when the client exceeded <paramref name="limit"/> per <paramref name="window"/>.</summary>
     public bool CountReceived(int limit, TimeSpan window)
@@ -261,12 +277,26 @@ internal sealed class GatewayConnection : IDisposable
         try
         {
             await Task.Delay(delay, _stop.Token);
-            _http.Abort();
+            AbortRequest();
             await _stop.CancelAsync();
         }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
         {
             // Connection already finished.
+        }
+    }
+
+    /// <summary>
+    /// Drops the TCP connection if the upgrade request is still running. Callers such as
+    /// <see cref="GatewayHub.AbortOpen"/> work from a snapshot taken while the connection was open, so it
+    /// may have ended (and its context been recycled) since; the lock keeps <see cref="Dispose"/> from
+    /// finishing, and so the request from ending, in the middle of an abort.
+    /// </summary>
+    private void AbortRequest()
+    {
+        lock (_requestGate)
+        {
+            _http?.Abort();
         }
     }
 

@@ -60,10 +60,18 @@ internal sealed class GatewayHub
         }
         finally
         {
-            await monitor.CancelAsync();
-            await heartbeatWatch;
-            OnEnded(connection);
-            connection.Dispose();
+            try
+            {
+                await monitor.CancelAsync();
+                await heartbeatWatch;
+                OnEnded(connection);
+            }
+            finally
+            {
+                // Must happen before this request ends: Kestrel then recycles the HttpContext, which a
+                // late Abort (AbortOpen works from a snapshot) would otherwise still call into.
+                connection.Dispose();
+            }
         }
     }
 

@@ -4,9 +4,16 @@ namespace ChatCoach.Discord.Emulator;
 internal sealed class EventLog<T>
     where T : class
 {
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly List<T> _items = [];
     private readonly List<(Func<T, bool> Predicate, TaskCompletionSource<T> Completion)> _waiters = [];
+
+    /// <param name="gate">
+    /// Lock to use instead of a private one. Logs fed by REST handlers share <see cref="EmulatorCore.Gate"/>:
+    /// with a private lock, a waiter's predicate (run under it) that reads a public snapshot would wait for
+    /// the gate while the pipeline, holding the gate, waits for this lock to add an item.
+    /// </param>
+    public EventLog(Lock? gate = null) => _gate = gate ?? new();
 
     public void Add(T item)
     {

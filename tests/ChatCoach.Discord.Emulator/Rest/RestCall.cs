@@ -4,11 +4,10 @@ using ChatCoach.Discord.Emulator.Schema;
 namespace ChatCoach.Discord.Emulator.Rest;
 
 /// <summary>A REST request after routing, authentication, rate limiting and body validation.</summary>
+/// <remarks>Deliberately no HttpContext: handlers see copies only (<see cref="IncomingRequest"/>).</remarks>
 internal sealed class RestCall
 {
-    public required HttpContext Http { get; init; }
-
-    public required string Method { get; init; }
+    public required IncomingRequest Request { get; init; }
 
     public required RouteMatch Route { get; init; }
 
@@ -23,6 +22,8 @@ internal sealed class RestCall
 
     public JsonObject BodyObject => Body as JsonObject ?? [];
 
-    public bool QueryFlag(string name) =>
-        Http.Request.Query.TryGetValue(name, out var value) && (value == "true" || value == "1" || value == "True");
+    /// <summary>The first value of a query parameter, or null.</summary>
+    public string? QueryValue(string name) => Request.Query.TryGetValue(name, out var value) ? value.FirstOrDefault() : null;
+
+    public bool QueryFlag(string name) => QueryValue(name) is "true" or "1" or "True";
 }

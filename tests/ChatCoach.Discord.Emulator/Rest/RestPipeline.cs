@@ -9,6 +9,12 @@ namespace ChatCoach.Discord.Emulator.Rest;
 /// bot-token check, rate limits, injected faults, body parsing and schema validation, then the
 /// route's handler. Every response carries rate-limit headers; every request is recorded.
 /// </summary>
+/// <remarks>
+/// Ordering that tests rely on: the request is copied out of the HttpContext before anything else,
+/// its handler and its recording run under <see cref="EmulatorCore.Gate"/> in one go, and the response
+/// is written only after that. So whoever sees a request's effects (a test woken by the message it
+/// created, or the bot reading the response) finds the finished <see cref="RecordedRequest"/>.
+/// </remarks>
 internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
 {
     private int _userAgentReported;
@@ -16,101 +22,126 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
 
     public async Task HandleAsync(HttpContext http)
     {
-        var now = core.Time.GetUtcNow();
-        var request = http.Request;
-        var method = request.Method.ToUpperInvariant();
-        var path = request.Path.Value ?? "/";
-        var authorization = request.Headers.Authorization.ToString();
-        var authorizationValid = authorization == $"Bot {core.Options.Token}";
-        ParsedBody body = ParsedBody.None;
-        RestResult result;
-        var outcome = RateLimitOutcome.None;
-        string? template = null;
-
-        CheckUserAgent(request);
-        var relative = RelativePath(path, out var versionError);
-        var route = relative is null ? null : core.Spec.Match(relative);
-        if (versionError is not null)
+        var exchange = new Exchange(IncomingRequest.Capture(http.Request), core.Time.GetUtcNow());
+        RestResult? result;
+        lock (core.Gate)
         {
-            result = versionError;
-        }
-        else if (route is null || relative is null)
-        {
-            result = DiscordErrors.NotFound();
-        }
-        else if (!route.Route.Operations.TryGetValue(method, out var operation))
-        {
-            template = route.Template;
-            result = DiscordErrors.MethodNotAllowed();
-        }
-        else
-        {
-            template = route.Template;
-            if ((!operation.AllowsAnonymous || authorization.Length > 0) && !authorizationValid)
+            result = Admit(exchange, http.Response);
+            if (result is not null)
             {
-                result = DiscordErrors.Unauthorized();
-            }
-            else
-            {
-                var decision = core.RateLimiter.Acquire(method, relative, route, now);
-                outcome = decision.Outcome;
-                if (decision.Bucket is { } bucket && decision.Allowed)
-                {
-                    RateLimitHeaders.WriteBucket(http.Response, bucket, now);
-                }
-
-                if (!decision.Allowed)
-                {
-                    var tooMany = RateLimitHeaders.WriteTooManyRequests(http.Response, decision, now);
-                    result = new RestResult(429, tooMany);
-                    if (decision.Outcome == RateLimitOutcome.Violation)
-                    {
-                        core.Violation(ViolationKind.RateLimitExceeded, $"{method} {path}: sent while {(decision.Global ? "the global limit" : $"bucket {decision.Bucket?.Hash}")} was exhausted ({decision.RetryAfter.TotalMilliseconds:0} ms left)");
-                    }
-                }
-                else if (core.Faults.Take(method, relative) is { } failure)
-                {
-                    result = DiscordErrors.InjectedFailure(failure);
-                }
-                else
-                {
-                    body = await RequestBodyReader.ReadAsync(request, http.RequestAborted);
-                    try
-                    {
-                        result = body.Error ?? Validate(method, route, operation.HasJsonBody, body) ?? Handle(http, method, route, body, now);
-                    }
-#pragma warning disable CA1031 // An emulator bug must surface as a readable 500, not a dropped connection.
-                    catch (Exception e)
-#pragma warning restore CA1031
-                    {
-                        result = new RestResult(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0, ["emulator_error"] = e.ToString() });
-                    }
-                }
+                Record(exchange, ParsedBody.None, result);
             }
         }
 
-        if (result.Violation is { } violation && outcome != RateLimitOutcome.Injected)
+        if (result is null)
         {
-            core.Violation(violation, $"{method} {path}: {result.ViolationDetail}");
+            // Outside the gate: reading the body waits on the client. Files are copied into the ParsedBody here.
+            var body = await RequestBodyReader.ReadAsync(http.Request, http.RequestAborted);
+            lock (core.Gate)
+            {
+                result = Run(exchange, body);
+                Record(exchange, body, result);
+            }
         }
 
         await WriteAsync(http.Response, result);
+    }
+
+    /// <summary>Routing, authentication, rate limits and injected faults; null when the request goes on to its handler.</summary>
+    private RestResult? Admit(Exchange exchange, HttpResponse response)
+    {
+        var request = exchange.Request;
+        CheckUserAgent(exchange);
+        var relative = RelativePath(exchange, out var versionError);
+        var route = relative is null ? null : core.Spec.Match(relative);
+        if (versionError is not null)
+        {
+            return versionError;
+        }
+
+        if (route is null || relative is null)
+        {
+            return DiscordErrors.NotFound();
+        }
+
+        exchange.Template = route.Template;
+        if (!route.Route.Operations.TryGetValue(request.Method, out var operation))
+        {
+            return DiscordErrors.MethodNotAllowed();
+        }
+
+        exchange.Route = route;
+        exchange.Operation = operation;
+        if ((!operation.AllowsAnonymous || request.Authorization.Length > 0) && !exchange.AuthorizationValid(core.Options.Token))
+        {
+            return DiscordErrors.Unauthorized();
+        }
+
+        var decision = core.RateLimiter.Acquire(request.Method, relative, route, exchange.Now);
+        exchange.Outcome = decision.Outcome;
+        if (decision.Bucket is { } bucket && decision.Allowed)
+        {
+            RateLimitHeaders.WriteBucket(response, bucket, exchange.Now);
+        }
+
+        if (!decision.Allowed)
+        {
+            var tooMany = RateLimitHeaders.WriteTooManyRequests(response, decision, exchange.Now);
+            if (decision.Outcome == RateLimitOutcome.Violation)
+            {
+                exchange.Violations.Add((ViolationKind.RateLimitExceeded, $"{request.Method} {request.Path}: sent while {(decision.Global ? "the global limit" : $"bucket {decision.Bucket?.Hash}")} was exhausted ({decision.RetryAfter.TotalMilliseconds:0} ms left)"));
+            }
+
+            return new RestResult(429, tooMany);
+        }
+
+        return core.Faults.Take(request.Method, relative) is { } failure ? DiscordErrors.InjectedFailure(failure) : null;
+    }
+
+    private RestResult Run(Exchange exchange, ParsedBody body)
+    {
+        try
+        {
+            return body.Error ?? Validate(exchange.Request.Method, exchange.Route!, exchange.Operation!.HasJsonBody, body) ?? Handle(exchange, body);
+        }
+#pragma warning disable CA1031 // An emulator bug must surface as a readable 500, not a dropped connection.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return new RestResult(500, new JsonObject { ["message"] = "500: Internal Server Error", ["code"] = 0, ["emulator_error"] = e.ToString() });
+        }
+    }
+
+    /// <summary>Reports the request's violations and appends its record; called under <see cref="EmulatorCore.Gate"/>.</summary>
+    private void Record(Exchange exchange, ParsedBody body, RestResult result)
+    {
+        var request = exchange.Request;
+        foreach (var (kind, detail) in exchange.Violations)
+        {
+            core.Violation(kind, detail);
+        }
+
+        if (result.Violation is { } violation && exchange.Outcome != RateLimitOutcome.Injected)
+        {
+            core.Violation(violation, $"{request.Method} {request.Path}: {result.ViolationDetail}");
+        }
+
         core.Requests.Add(new RecordedRequest
         {
             Sequence = Interlocked.Increment(ref _sequence),
-            Time = now,
-            Method = method,
-            Path = path,
-            Route = template,
-            Query = request.QueryString.Value ?? string.Empty,
-            Headers = request.Headers.ToDictionary(h => h.Key, h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? "[redacted]" : h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            HadAuthorization = authorization.Length > 0,
-            AuthorizationValid = authorizationValid,
+            Time = exchange.Now,
+            Method = request.Method,
+            Path = request.Path,
+            Route = exchange.Template,
+            Query = request.QueryString,
+            Headers = request.Headers,
+            HadAuthorization = request.Authorization.Length > 0,
+            AuthorizationValid = exchange.AuthorizationValid(core.Options.Token),
             Body = body.RawJson,
             Files = body.Files,
             Status = result.Status,
             ResponseBody = result.Body is null ? null : Wire.Serialize(result.Body),
-            RateLimit = outcome,
+            RateLimit = exchange.Outcome,
         });
     }
 
@@ -131,23 +162,25 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         return errors is null ? null : RestResult.InvalidForm(errors);
     }
 
-    private RestResult Handle(HttpContext http, string method, Schema.RouteMatch route, ParsedBody body, DateTimeOffset now)
+    private RestResult Handle(Exchange exchange, ParsedBody body)
     {
-        var handler = routes.Find(method, route.Template);
+        var route = exchange.Route!;
+        var handler = routes.Find(exchange.Request.Method, route.Template);
         if (handler is null)
         {
             return RestResult.Error(404, 0, "404: Not Found", ViolationKind.UnimplementedRoute) with
             {
-                ViolationDetail = $"the emulator does not implement {method} {route.Template}",
+                ViolationDetail = $"the emulator does not implement {exchange.Request.Method} {route.Template}",
             };
         }
 
-        return handler(new RestCall { Http = http, Method = method, Route = route, Now = now, Body = body.Json, Files = body.Files });
+        return handler(new RestCall { Request = exchange.Request, Route = route, Now = exchange.Now, Body = body.Json, Files = body.Files });
     }
 
     /// <summary>Strips <c>/api/v10</c> (or the unversioned <c>/api</c>, which is reported).</summary>
-    private string? RelativePath(string path, out RestResult? versionError)
+    private static string? RelativePath(Exchange exchange, out RestResult? versionError)
     {
+        var path = exchange.Request.Path;
         versionError = null;
         if (!path.StartsWith("/api/", StringComparison.Ordinal))
         {
@@ -158,7 +191,7 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         var version = VersionSegment().Match(rest);
         if (!version.Success)
         {
-            core.Violation(ViolationKind.UnversionedApiPath, $"{path}: put /v10 in the path");
+            exchange.Violations.Add((ViolationKind.UnversionedApiPath, $"{path}: put /v10 in the path"));
             return rest;
         }
 
@@ -170,12 +203,12 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         return rest[version.Length..];
     }
 
-    private void CheckUserAgent(HttpRequest request)
+    private void CheckUserAgent(Exchange exchange)
     {
-        var userAgent = request.Headers.UserAgent.ToString();
+        var userAgent = exchange.Request.UserAgent;
         if (!userAgent.StartsWith("DiscordBot (", StringComparison.Ordinal) && Interlocked.Exchange(ref _userAgentReported, 1) == 0)
         {
-            core.Violation(ViolationKind.MissingUserAgent, $"User-Agent \"{userAgent}\" is not \"DiscordBot (url, version)\" (reported once)");
+            exchange.Violations.Add((ViolationKind.MissingUserAgent, $"User-Agent \"{userAgent}\" is not \"DiscordBot (url, version)\" (reported once)"));
         }
     }
 
@@ -193,4 +226,27 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
 
     [GeneratedRegex("^/v([0-9]+)(?=/|$)")]
     private static partial Regex VersionSegment();
+
+    /// <summary>One request on its way through the pipeline.</summary>
+    private sealed class Exchange(IncomingRequest request, DateTimeOffset now)
+    {
+        public IncomingRequest Request { get; } = request;
+
+        public DateTimeOffset Now { get; } = now;
+
+        /// <summary>OpenAPI template matched, recorded even when the method is not allowed.</summary>
+        public string? Template { get; set; }
+
+        /// <summary>Set once the request is known to reach its handler's route and method.</summary>
+        public Schema.RouteMatch? Route { get; set; }
+
+        public Schema.SpecOperation? Operation { get; set; }
+
+        public RateLimitOutcome Outcome { get; set; } = RateLimitOutcome.None;
+
+        /// <summary>Found before the handler ran; reported together with the record, not before it.</summary>
+        public List<(ViolationKind Kind, string Detail)> Violations { get; } = [];
+
+        public bool AuthorizationValid(string token) => Request.Authorization == $"Bot {token}";
+    }
 }

@@ -4,13 +4,14 @@ using ChatCoach.Discord.Emulator.Payloads;
 namespace ChatCoach.Discord.Emulator.State;
 
 /// <summary>Every message in every channel; bot messages are also logged as snapshots tests can wait on.</summary>
-internal sealed class MessageStore
+/// <param name="publication">Lock of <see cref="BotLog"/>: <see cref="EmulatorCore.Gate"/>, as bot messages come from REST handlers.</param>
+internal sealed class MessageStore(Lock publication)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, StoredMessage> _messages = [];
     private readonly List<string> _order = [];
 
-    public EventLog<EmulatedMessage> BotLog { get; } = new();
+    public EventLog<EmulatedMessage> BotLog { get; } = new(publication);
 
     public EmulatedMessage Add(StoredMessage message)
     {

@@ -42,7 +42,7 @@ internal sealed class ChannelRoutes(EmulatorCore core, MessageComposer composer)
             return DiscordErrors.UnknownChannel();
         }
 
-        var limit = int.TryParse(call.Http.Request.Query["limit"], CultureInfo.InvariantCulture, out var requested) ? Math.Clamp(requested, 1, 100) : 50;
+        var limit = int.TryParse(call.QueryValue("limit"), CultureInfo.InvariantCulture, out var requested) ? Math.Clamp(requested, 1, 100) : 50;
         return RestResult.Ok(core.Messages.ListJson(channel.Id, limit));
     }
 

@@ -22,5 +22,5 @@ internal sealed class GatewayRoutes(EmulatorCore core)
         },
     });
 
-    private static string Url(RestCall call) => $"ws://{call.Http.Request.Host.Value}/";
+    private static string Url(RestCall call) => $"ws://{call.Request.Host}/";
 }
