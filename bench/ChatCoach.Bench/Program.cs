@@ -73,6 +73,11 @@ if (database is not null)
     var bytes = StoreServices.CheckpointedSize(database);
     Console.WriteLine($"{bytes / (1024.0 * 1024):0.00} MB database");
     Console.WriteLine($"{bytes / Math.Max(1, replay.Completed)} bytes per completed user");
+    if (options.Database is null)
+    {
+        await services.DisposeAsync();
+        StoreServices.Delete(database);
+    }
 }
 
 return problems.Count == 0 ? 0 : 1;
