@@ -42,6 +42,7 @@ await replay.RunAsync(options.Concurrency);
 wall.Stop();
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+var (load, handled, save) = store.Ticks; // before the check, whose loads are not turns
 
 var problems = await replay.CheckAsync(store);
 var mode = options.Store == "memory" ? "memory" : $"sqlite WAL synchronous={options.Synchronous.ToUpperInvariant()}";
@@ -64,7 +65,6 @@ Console.WriteLine($"p99 {Ms(At(0.99))} ms per turn");
 Console.WriteLine($"max {Ms(latencies[^1])} ms per turn");
 Console.WriteLine($"{allocated / replay.Turns} bytes allocated per turn");
 Console.WriteLine($"{cpu.TotalMicroseconds / replay.Turns:0.0} us of CPU per turn (all threads; steadier than wall time on a shared machine)");
-var (load, handled, save) = store.Ticks;
 var inTurns = latencies.Sum();
 Console.WriteLine($"time per turn: load {Us(load)} us, event check {Us(handled)} us, save {Us(save)} us, the rest (engine, service) {Us(inTurns - load - handled - save)} us");
 Console.WriteLine($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0.0} MB peak working set");
@@ -73,6 +73,11 @@ if (database is not null)
     var bytes = StoreServices.CheckpointedSize(database);
     Console.WriteLine($"{bytes / (1024.0 * 1024):0.00} MB database");
     Console.WriteLine($"{bytes / Math.Max(1, replay.Completed)} bytes per completed user");
+    if (options.Database is null)
+    {
+        await services.DisposeAsync();
+        StoreServices.Delete(database);
+    }
 }
 
 return problems.Count == 0 ? 0 : 1;

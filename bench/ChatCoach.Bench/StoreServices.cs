@@ -17,11 +17,7 @@ internal static class StoreServices
             return services.BuildServiceProvider();
         }
 
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
-
+        Delete(database);
         var options = new DatabaseOptions
         {
             ConnectionString = $"Data Source={database}",
@@ -30,6 +26,15 @@ internal static class StoreServices
         var provider = services.AddCoachStorage(options).BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return provider;
+    }
+
+    /// <summary>Deletes a SQLite file with its write-ahead log and shared memory.</summary>
+    public static void Delete(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>The database's size on disk once its write-ahead log is checkpointed into it.</summary>

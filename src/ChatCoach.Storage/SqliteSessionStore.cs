@@ -18,6 +18,7 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
 
     private readonly ConcurrentBag<Reader> _readers = [];
     private readonly TurnWriter _writer = new(options);
+    private volatile bool _disposed;
 
     public Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken)
     {
@@ -65,6 +66,7 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
 
     public void Dispose()
     {
+        _disposed = true;
         _writer.Dispose();
         while (_readers.TryTake(out var reader))
         {
@@ -72,7 +74,11 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
         }
     }
 
-    private Reader Rent() => _readers.TryTake(out var reader) ? reader : new Reader(SqliteConnections.Open(options));
+    private Reader Rent()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _readers.TryTake(out var reader) ? reader : new Reader(SqliteConnections.Open(options));
+    }
 
     /// <summary>One open connection with its prepared queries; used by one turn at a time.</summary>
     private sealed class Reader : IDisposable

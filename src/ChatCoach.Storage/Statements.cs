@@ -159,10 +159,23 @@ internal sealed class Statements : IDisposable
         }
     }
 
+    /// <summary>
+    /// Copies the whole write-ahead log into the database and truncates it. A load in flight on another connection
+    /// can keep it from finishing (SQLite then reports it busy), so it is tried again for a moment.
+    /// </summary>
     public void Checkpoint()
     {
-        _checkpoint.Transaction = null;
-        _checkpoint.ExecuteNonQuery();
+        for (var attempt = 0; attempt < 50 && !CheckpointOnce(); attempt++)
+        {
+            Thread.Sleep(10);
+        }
+    }
+
+    /// <summary>True when the checkpoint completed (its first column, "busy", is 0).</summary>
+    private bool CheckpointOnce()
+    {
+        using var result = _checkpoint.ExecuteReader();
+        return result.Read() && result.GetInt32(0) == 0;
     }
 
     public void Dispose()

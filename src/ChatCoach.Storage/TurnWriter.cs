@@ -16,6 +16,7 @@ internal sealed class TurnWriter(DatabaseOptions options) : IDisposable
     private List<PendingTurn> _spare = [];
     private bool _writing;
     private Statements? _statements;
+    private bool _disposed;
 
     public Task<SaveResult> SaveAsync(SavedTurn turn)
     {
@@ -77,6 +78,7 @@ internal sealed class TurnWriter(DatabaseOptions options) : IDisposable
     {
         lock (_connectionLock)
         {
+            _disposed = true;
             _statements?.Dispose();
             _statements = null;
         }
@@ -153,7 +155,11 @@ internal sealed class TurnWriter(DatabaseOptions options) : IDisposable
         _spare = batch;
     }
 
-    private Statements Statements() => _statements ??= new Statements(SqliteConnections.Open(options));
+    private Statements Statements()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _statements ??= new Statements(SqliteConnections.Open(options));
+    }
 
     /// <summary>A turn waiting for the transaction that saves it.</summary>
     private sealed class PendingTurn(SavedTurn turn) : TaskCompletionSource<SaveResult>(TaskCreationOptions.RunContinuationsAsynchronously)
