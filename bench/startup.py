@@ -29,7 +29,7 @@ def identify(url, i):
     base = url.rsplit("/api/", 1)[0]
     def sessions():
         with urllib.request.urlopen(f"{base}/_emulator/connections") as r:
-            return sum(1 for c in json.load(r) if c.get("session_id"))
+            return sum(1 for c in json.load(r) if c.get("SessionId"))
     before = sessions()
     env = dict(os.environ, ChatCoach__Discord__Token="emulator-bot-token", ChatCoach__Discord__ApiBaseUrl=url)
     start = time.perf_counter()
