@@ -9,6 +9,7 @@ COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY eng/ eng/
 COPY src/ChatCoach.Core/ChatCoach.Core.csproj src/ChatCoach.Core/
 COPY src/ChatCoach.Storage/ChatCoach.Storage.csproj src/ChatCoach.Storage/
+COPY src/ChatCoach.Discord/ChatCoach.Discord.csproj src/ChatCoach.Discord/
 COPY src/ChatCoach/ChatCoach.csproj src/ChatCoach/
 RUN dotnet restore src/ChatCoach/ChatCoach.csproj
 COPY src/ src/

@@ -37,6 +37,9 @@ public sealed partial class DiscordChannel(
     private const string UnknownCommand = "I don't know that command. Try /help.";
     private const string ModeratorsOnly = "Only moderators can use /dialogs: members with Manage Server, or with a moderator role. It works in a server, not in DMs.";
 
+    /// <summary>Interaction tokens last 15 minutes; past this age a token is not used any more.</summary>
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14.5);
+
     private readonly ILogger _logger = loggers.CreateLogger<DiscordChannel>();
     private readonly KeyedSerializer _perUser = new();
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
@@ -98,11 +101,12 @@ public sealed partial class DiscordChannel(
                 // Claimed and acknowledged at once, off the user's queue: the turn may wait behind earlier messages,
                 // the three-second deadline may not; and of two hosts in a deploy only the claimer answers.
                 var acknowledged = AcknowledgeAsync(interaction, user.Id, rest, cancellationToken);
+                var received = time.GetUtcNow();
                 Track(user.Id, async () =>
                 {
                     if (await acknowledged)
                     {
-                        await OnClickAsync(interaction, customId, user.Id, rest, cancellationToken);
+                        await OnClickAsync(interaction, customId, user.Id, received, rest, cancellationToken);
                     }
                 });
                 break;
@@ -161,7 +165,8 @@ public sealed partial class DiscordChannel(
         return true;
     }
 
-    private async Task OnClickAsync(Interaction interaction, string customId, string userId, DiscordRestClient rest, CancellationToken cancellationToken)
+    private async Task OnClickAsync(Interaction interaction, string customId, string userId, DateTimeOffset received, DiscordRestClient rest,
+        CancellationToken cancellationToken)
     {
         var selected = interaction.Data?.Values is [var value, ..] ? value : null;
         if (ComponentIds.Parse(customId, interaction.Data?.Values) is not { } input || interaction.ChannelId is not { } channel)
@@ -177,14 +182,20 @@ public sealed partial class DiscordChannel(
             return;
         }
 
-        if (response.Outcome == TurnOutcome.Stale)
+        var tokenAlive = time.GetUtcNow() - received < TokenLifetime;
+        if (response.Outcome == TurnOutcome.Stale && tokenAlive)
         {
             await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token,
                 new OutgoingMessage(StaleNote) { Flags = MessageFlags.Ephemeral }, cancellationToken);
             return;
         }
 
-        if (interaction.Message is { } question)
+        if (response.Outcome == TurnOutcome.Stale)
+        {
+            return;
+        }
+
+        if (interaction.Message is { } question && tokenAlive)
         {
             await rest.EditOriginalInteractionResponseAsync(interaction.ApplicationId, interaction.Token,
                 DiscordReplies.Answered(question, customId, selected), cancellationToken);
@@ -192,6 +203,12 @@ public sealed partial class DiscordChannel(
 
         if (InServer(interaction))
         {
+            if (!tokenAlive)
+            {
+                LogTokenExpired();
+                return;
+            }
+
             // Nothing personal is ever posted in a server channel: the rest follows privately.
             foreach (var message in response.Replies.SelectMany(r => DiscordReplies.Render(r, MessageFlags.Ephemeral)))
             {
@@ -206,16 +223,16 @@ public sealed partial class DiscordChannel(
 
     private void OnCommand(Interaction interaction, string name, DiscordUser user, DiscordRestClient rest, CancellationToken cancellationToken)
     {
-        var reply = new InteractionReply(rest, interaction, ephemeral: InServer(interaction));
+        var reply = new InteractionReply(rest, interaction, ephemeral: InServer(interaction), time.GetUtcNow() + TokenLifetime, time);
         var claimed = conversations.ClaimAsync(Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken);
         var deferral = DeferUnlessAnsweredAsync(claimed, reply, cancellationToken);
         Track(user.Id, async () =>
         {
             try
             {
-                if (await claimed)
+                if (await claimed && !await reply.SendAsync(await AnswerAsync(interaction, name, user, rest, cancellationToken), cancellationToken))
                 {
-                    await reply.SendAsync(await AnswerAsync(interaction, name, user, rest, cancellationToken), cancellationToken);
+                    LogTokenExpired();
                 }
             }
             finally
@@ -230,7 +247,7 @@ public sealed partial class DiscordChannel(
     {
         if (await claimed)
         {
-            await reply.DeferAfterAsync(TimeSpan.FromMilliseconds(options.DeferAfterMilliseconds), time, cancellationToken);
+            await reply.DeferAfterAsync(TimeSpan.FromMilliseconds(options.DeferAfterMilliseconds), cancellationToken);
         }
     }
 
@@ -326,6 +343,9 @@ public sealed partial class DiscordChannel(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A reply could not be delivered: the user does not accept direct messages (50007)")]
     private partial void LogDmsClosed();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An interaction waited longer than its token lives; its answer was not sent through it")]
+    private partial void LogTokenExpired();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Discord turn failed ({Type}: {Reason})")]
     private partial void LogTurnFailed(string type, string reason);

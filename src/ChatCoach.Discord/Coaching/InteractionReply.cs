@@ -9,7 +9,8 @@ namespace ChatCoach.Discord.Coaching;
 /// deferral ("thinking…", ephemeral when the answer will be) filled in when the work is done. Whichever of the
 /// two comes first wins; extra messages follow as follow-ups with the same visibility.
 /// </summary>
-internal sealed class InteractionReply(DiscordRestClient rest, Interaction interaction, bool ephemeral) : IDisposable
+internal sealed class InteractionReply(DiscordRestClient rest, Interaction interaction, bool ephemeral, DateTimeOffset tokenExpires, TimeProvider time)
+    : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _deferred;
@@ -18,7 +19,7 @@ internal sealed class InteractionReply(DiscordRestClient rest, Interaction inter
     public MessageFlags Flags => ephemeral ? MessageFlags.Ephemeral : MessageFlags.None;
 
     /// <summary>Defers after <paramref name="delay"/> unless answered by then.</summary>
-    public async Task DeferAfterAsync(TimeSpan delay, TimeProvider time, CancellationToken cancellationToken)
+    public async Task DeferAfterAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
         await Task.Delay(delay, time, cancellationToken);
         await _gate.WaitAsync(cancellationToken);
@@ -36,12 +37,17 @@ internal sealed class InteractionReply(DiscordRestClient rest, Interaction inter
         }
     }
 
-    /// <summary>Sends the answer: the first message answers the interaction, the rest follow.</summary>
-    public async Task SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Sends the answer: the first message answers the interaction, the rest follow. False once the token expired.</summary>
+    public async Task<bool> SendAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            if (time.GetUtcNow() >= tokenExpires)
+            {
+                return false;
+            }
+
             var first = messages[0] with { Flags = messages[0].Flags | Flags };
             if (_deferred)
             {
@@ -57,6 +63,8 @@ internal sealed class InteractionReply(DiscordRestClient rest, Interaction inter
             {
                 await rest.CreateFollowupMessageAsync(interaction.ApplicationId, interaction.Token, message with { Flags = message.Flags | Flags }, cancellationToken);
             }
+
+            return true;
         }
         finally
         {

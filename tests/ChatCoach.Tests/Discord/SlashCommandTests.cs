@@ -89,6 +89,19 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task An_unknown_command_gets_a_clear_answer_and_the_bot_keeps_serving()
+    {
+        await using var bot = await DiscordBot.StartAsync(o => o with { RequireRegisteredCommands = false });
+        var user = new CoachUser(bot.Emulator, "500000000000000010");
+
+        var unknown = await RunAsync(bot, user.Id, "dance");
+        await user.SayAsync("hi");
+
+        Assert.Contains("I don't know that command", unknown.Content);
+        Assert.Contains("What year did you graduate", user.LastQuestion.Content);
+    }
+
+    [Fact]
     public async Task Registration_is_skipped_on_a_second_start_with_unchanged_commands()
     {
         await using var bot = await DiscordBot.StartAsync();
