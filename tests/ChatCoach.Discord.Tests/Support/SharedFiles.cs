@@ -1,27 +1,12 @@
 namespace ChatCoach.Discord.Tests.Support;
 
-// shared/ sits beside the repository (worktrees and CI clones alike), so walk up until it appears.
+// The Discord reference files the tests read: the fixtures (tests/Fixtures/discord) and the OpenAPI spec the emulator
+// embeds, copied beside the tests at build time so a clean clone needs nothing outside the repository.
 internal static class SharedFiles
 {
-    private static readonly Lazy<string> DiscordDirectory = new(Find);
-
-    public static string Discord => DiscordDirectory.Value;
+    public static string Discord { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures", "discord");
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(Discord, "fixtures", name));
 
     public static string OpenApiPath => Path.Combine(Discord, "openapi.json");
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "discord");
-            if (File.Exists(Path.Combine(candidate, "openapi.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/discord (with openapi.json) was not found above " + AppContext.BaseDirectory);
-    }
 }
