@@ -79,7 +79,8 @@ public static class ScriptLoader
             ScriptValidator.Validate(script, problems);
         }
 
-        return new ScriptLoadResult(problems.Items.Count == 0 ? script : null, problems.Items);
+        var inFileOrder = problems.Items.OrderBy(p => p.Position.Line).ThenBy(p => p.Position.Column).ToList();
+        return new ScriptLoadResult(inFileOrder.Count == 0 ? script : null, inFileOrder);
     }
 
     /// <summary>The version of a script's text: the SHA-256 of its content, line endings normalised.</summary>

@@ -13,10 +13,11 @@ internal static class ScriptValidator
     {
         // Problems already found decide which checks would only repeat them in other words.
         var kindsKnown = !problems.Items.Any(p => p.Code == ProblemCodes.UnknownKind);
-        var startKnown = CheckReferences(script, problems);
+        var referencesKnown = CheckReferences(script, problems);
         CheckBranches(script, problems);
-        if (startKnown)
+        if (referencesKnown)
         {
+            // With a broken reference, every node behind it would be reported unreachable: fix the reference first.
             CheckGraph(script, problems);
         }
 
@@ -26,8 +27,8 @@ internal static class ScriptValidator
 
     private static bool CheckReferences(Script script, ProblemList problems)
     {
-        var startKnown = script.Nodes.ContainsKey(script.Start);
-        if (!startKnown)
+        var known = script.Nodes.ContainsKey(script.Start);
+        if (!known)
         {
             problems.Add(SourcePosition.Start, ProblemCodes.UnknownNode, $"start node '{script.Start}' does not exist",
                 Suggest(script, script.Start));
@@ -37,12 +38,13 @@ internal static class ScriptValidator
         {
             foreach (var branch in node.Next.Where(b => !script.Nodes.ContainsKey(b.Target)))
             {
+                known = false;
                 problems.Add(branch.Position, ProblemCodes.UnknownNode, $"node '{node.Id}' goes to '{branch.Target}', which does not exist",
                     Suggest(script, branch.Target));
             }
         }
 
-        return startKnown;
+        return known;
     }
 
     private static void CheckBranches(Script script, ProblemList problems)
