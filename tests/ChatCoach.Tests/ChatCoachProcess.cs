@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using ChatCoach.Tests.Shared;
 
 namespace ChatCoach.Tests;
 
@@ -20,9 +19,11 @@ internal sealed class ChatCoachProcess : IDisposable
         _process.BeginErrorReadLine();
     }
 
-    /// <summary>The built chatcoach.dll of the same configuration as the tests.</summary>
-    public static string Executable { get; } = Path.Combine(RepositoryPaths.Root, "src", "ChatCoach", "bin",
-        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "chatcoach.dll");
+    /// <summary>
+    /// The chatcoach.dll copied beside the tests (with its deps and runtimeconfig), not the one in src/ChatCoach/bin,
+    /// which a parallel build of the solution may be rewriting while the tests run.
+    /// </summary>
+    public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "chatcoach.dll");
 
     public string Output
     {
