@@ -13,7 +13,7 @@ internal static class StoreServices
         var services = new ServiceCollection();
         if (database is null)
         {
-            services.AddSingleton<ISessionStore, MemorySessionStore>();
+            services.AddSingleton<ISessionStore, InMemorySessionStore>();
             return services.BuildServiceProvider();
         }
 
