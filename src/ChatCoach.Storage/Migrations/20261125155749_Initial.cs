@@ -12,6 +12,51 @@ namespace ChatCoach.Storage.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "activations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", nullable: false),
+                    ScriptId = table.Column<string>(type: "TEXT", nullable: false),
+                    FromVersion = table.Column<string>(type: "TEXT", nullable: true),
+                    ToVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_activations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bot_state",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bot_state", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "funnel_counts",
+                columns: table => new
+                {
+                    ScriptVersion = table.Column<string>(type: "TEXT", nullable: false),
+                    Node = table.Column<string>(type: "TEXT", nullable: false),
+                    Event = table.Column<string>(type: "TEXT", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_funnel_counts", x => new { x.ScriptVersion, x.Node, x.Event });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "handled_events",
                 columns: table => new
                 {
@@ -23,6 +68,21 @@ namespace ChatCoach.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_handled_events", x => x.EventId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "script_versions",
+                columns: table => new
+                {
+                    Version = table.Column<string>(type: "TEXT", nullable: false),
+                    ScriptId = table.Column<string>(type: "TEXT", nullable: false),
+                    File = table.Column<string>(type: "TEXT", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstSeen = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_script_versions", x => x.Version);
                 });
 
             migrationBuilder.CreateTable(
@@ -63,6 +123,11 @@ namespace ChatCoach.Storage.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_activations_At",
+                table: "activations",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_handled_events_HandledAt",
                 table: "handled_events",
                 column: "HandledAt");
@@ -82,7 +147,19 @@ namespace ChatCoach.Storage.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "activations");
+
+            migrationBuilder.DropTable(
+                name: "bot_state");
+
+            migrationBuilder.DropTable(
+                name: "funnel_counts");
+
+            migrationBuilder.DropTable(
                 name: "handled_events");
+
+            migrationBuilder.DropTable(
+                name: "script_versions");
 
             migrationBuilder.DropTable(
                 name: "sessions");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatCoach.Storage.Migrations
 {
     [DbContext(typeof(CoachDbContext))]
-    [Migration("20261125142310_Initial")]
+    [Migration("20261125155749_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,77 @@ namespace ChatCoach.Storage.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("ChatCoach.Storage.ActivationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("activations", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCoach.Storage.BotStateRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("bot_state", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCoach.Storage.FunnelCountRow", b =>
+                {
+                    b.Property<string>("ScriptVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ScriptVersion", "Node", "Event");
+
+                    b.ToTable("funnel_counts", (string)null);
+                });
 
             modelBuilder.Entity("ChatCoach.Storage.HandledEventRow", b =>
                 {
@@ -43,6 +114,31 @@ namespace ChatCoach.Storage.Migrations
                     b.HasIndex("Platform", "UserId");
 
                     b.ToTable("handled_events", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCoach.Storage.ScriptVersionRow", b =>
+                {
+                    b.Property<string>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("File")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("FirstSeen")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScriptId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("script_versions", (string)null);
                 });
 
             modelBuilder.Entity("ChatCoach.Storage.SessionRow", b =>
