@@ -16,7 +16,7 @@ public static class AnswerReader
             AnswerKind.Year => YearReader.TryRead(text, context.Today, out var year) ? AnswerValue.Of(year) : null,
             AnswerKind.Months => MonthsReader.TryRead(text, out var months) ? AnswerValue.Of(months) : null,
             AnswerKind.YesNo => YesNoReader.TryRead(text, out var flag) ? AnswerValue.Of(flag) : null,
-            AnswerKind.Choice => ChoiceReader.TryRead(text, context.Choices, out var id) ? AnswerValue.Of(id) : null,
+            AnswerKind.Choice => ChoiceReader.TryRead(text, context, out var id) ? AnswerValue.Of(id) : null,
             AnswerKind.Text => TextReader.TryRead(text, context.MaxTextLength, out var free) ? AnswerValue.Of(free) : null,
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown answer kind."),
         };

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Runtime.CompilerServices;
 using ChatCoach.Core.Scripts;
 
 namespace ChatCoach.Core.Answers;
@@ -39,22 +38,23 @@ internal static class ChoiceReader
         MatchContaining,
     ];
 
-    // A question's choices are tokenised once, for as long as its script is loaded.
-    private static readonly ConditionalWeakTable<IReadOnlyList<Choice>, IReadOnlyList<Candidate>> Candidates = [];
+    /// <summary>A choice as the reader matches it: its words tokenised once.</summary>
+    internal sealed record Candidate(string Id, IReadOnlyList<IReadOnlyList<string>> Phrases, bool IsNegative);
 
-    private sealed record Candidate(string Id, IReadOnlyList<IReadOnlyList<string>> Phrases, bool IsNegative);
+    /// <summary>Tokenises a question's choices; the engine does it once per script version and passes them in.</summary>
+    public static IReadOnlyList<Candidate> Prepare(IReadOnlyList<Choice> choices) => [.. choices.Select(ToCandidate)];
 
-    public static bool TryRead(string text, IReadOnlyList<Choice> choices, out string id)
+    public static bool TryRead(string text, ReadContext context, out string id)
     {
         id = string.Empty;
         var tokens = NumberWords.Tokenise(text);
         var message = Words(tokens);
-        if (choices.Count == 0 || message.Count == 0)
+        if (context.Choices.Count == 0 || message.Count == 0)
         {
             return false;
         }
 
-        var candidates = Candidates.GetValue(choices, static list => [.. list.Select(ToCandidate)]);
+        var candidates = context.PreparedChoices ?? Prepare(context.Choices);
 
         // A choice typed exactly wins even when it sounds unsure ("Not sure yet" may be a choice).
         if (MatchExactly(message, candidates, false) is (Outcome.Found, var exact))

@@ -25,6 +25,7 @@ public sealed class DialogEngine
     private readonly PhraseMatcher _crisis;
     private readonly PhraseMatcher _resume;
     private readonly (PhraseMatcher Names, string Reply)[] _countries;
+    private readonly Dictionary<string, IReadOnlyList<ChoiceReader.Candidate>> _choices;
 
     /// <summary>Compiles <paramref name="script"/>, which must have passed validation.</summary>
     public DialogEngine(Script script)
@@ -33,6 +34,8 @@ public sealed class DialogEngine
         _crisis = new PhraseMatcher(script.Crisis.Words);
         _resume = new PhraseMatcher(script.Crisis.ResumeWords);
         _countries = script.Crisis.Countries.Select(c => (new PhraseMatcher(c.Names), c.Reply)).ToArray();
+        _choices = script.Nodes.Values.Where(n => n.Question?.Choices.Count > 0)
+            .ToDictionary(n => n.Id, n => ChoiceReader.Prepare(n.Question!.Choices), StringComparer.Ordinal);
         _pool.Add(new Machine(this));
     }
 
@@ -380,7 +383,7 @@ public sealed class DialogEngine
                 return Move(node, TurnOutcome.Skipped);
             }
 
-            var context = new ReadContext(today, question.Choices);
+            var context = new ReadContext(today, question.Choices) { PreparedChoices = engine._choices.GetValueOrDefault(node.Id) };
             if (AnswerReader.TryRead(question.Kind, text, context, out var value) && InBounds(question, value))
             {
                 return Accept(node, value);
