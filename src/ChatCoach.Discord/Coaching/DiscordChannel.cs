@@ -46,6 +46,10 @@ public sealed partial class DiscordChannel(
     private readonly FloodGate _flood = new(options.UserMessagesPer10s, time);
     private readonly DialogsCommands _dialogs = new(scripts, history, http);
 
+    // The last message with buttons sent to each user in a DM, so an answer typed instead of clicked can retire
+    // its buttons. In memory only: after a restart an old button still works as far as a stale click goes.
+    private readonly ConcurrentDictionary<string, DiscordMessage> _openButtons = new(StringComparer.Ordinal);
+
     /// <summary>Why Discord refused the bot for good (bad token, disallowed intents…), or null while all is well.</summary>
     public string? Failure { get; private set; }
 
@@ -148,10 +152,18 @@ public sealed partial class DiscordChannel(
     {
         var response = await conversations.HandleAsync(
             new Inbound(Platform, userId, Input.Message(message.Content), EventId: $"message:{message.Id}"), cancellationToken);
-        if (!response.Duplicate)
+        if (response.Duplicate)
         {
-            await SendAsync(rest, message.ChannelId, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken);
+            return;
         }
+
+        if (response.Outcome is TurnOutcome.Answered or TurnOutcome.Completed or TurnOutcome.Skipped or TurnOutcome.Restarted or TurnOutcome.Forgotten
+            && _openButtons.TryRemove(userId, out var question))
+        {
+            await rest.EditMessageAsync(question.ChannelId, question.Id, DiscordReplies.Answered(question, clickedId: string.Empty, selectedValue: null), cancellationToken);
+        }
+
+        await SendAsync(rest, message.ChannelId, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken, userId);
     }
 
     private async Task<bool> AcknowledgeAsync(Interaction interaction, string userId, DiscordRestClient rest, CancellationToken cancellationToken)
@@ -218,7 +230,8 @@ public sealed partial class DiscordChannel(
             return;
         }
 
-        await SendAsync(rest, channel, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken);
+        _openButtons.TryRemove(userId, out _);
+        await SendAsync(rest, channel, response.Replies.SelectMany(r => DiscordReplies.Render(r)), cancellationToken, userId);
     }
 
     private void OnCommand(Interaction interaction, string name, DiscordUser user, DiscordRestClient rest, CancellationToken cancellationToken)
@@ -318,13 +331,18 @@ public sealed partial class DiscordChannel(
     /// <summary>In a server (or a user-installed app used in someone else's server): answers are private.</summary>
     private static bool InServer(Interaction interaction) => interaction.GuildId is not null || interaction.Context == 0;
 
-    private async Task SendAsync(DiscordRestClient rest, string channelId, IEnumerable<OutgoingMessage> messages, CancellationToken cancellationToken)
+    private async Task SendAsync(DiscordRestClient rest, string channelId, IEnumerable<OutgoingMessage> messages, CancellationToken cancellationToken,
+        string? userId = null)
     {
         try
         {
             foreach (var message in messages)
             {
-                await rest.CreateMessageAsync(channelId, message, cancellationToken);
+                var sent = await rest.CreateMessageAsync(channelId, message, cancellationToken);
+                if (userId is not null && message.Components is { Count: > 0 })
+                {
+                    _openButtons[userId] = sent;
+                }
             }
         }
         catch (DiscordApiException e) when (e.IsCannotMessageUser)

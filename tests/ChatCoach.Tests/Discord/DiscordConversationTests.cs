@@ -25,6 +25,9 @@ public sealed class DiscordConversationTests(ITestOutputHelper output)
         var clicked = bot.Emulator.MessagesToUser(user.Id).Single(m => m.Content.StartsWith("Where is your medical school", StringComparison.Ordinal));
         Assert.True(clicked.Revision > 0, "the answered question was updated");
         Assert.Contains("\"disabled\":true", clicked.Json, StringComparison.Ordinal);
+        var typed = bot.Emulator.MessagesToUser(user.Id).Single(m => m.Content.StartsWith("What's the most hands-on US clinical experience", StringComparison.Ordinal));
+        Assert.True(typed.Revision > 0, "a question answered by typing retires its buttons too");
+        Assert.Contains("\"disabled\":true", typed.Json, StringComparison.Ordinal);
         Assert.Empty(bot.Emulator.Violations);
         Report(user, faults: 0);
     }
@@ -124,7 +127,9 @@ public sealed class DiscordConversationTests(ITestOutputHelper output)
         await user.SayAsync("hi");
         await CoachingConversation.PlayAsync(user, until: 3);
         var school = user.LastQuestion;
-        await user.SayAsync("outside the US and Canada"); // typed, so the buttons of that question stay clickable
+        bot.Host.Kill(); // a new host does not know which buttons are still open, so typing leaves them clickable
+        await bot.StartHostAsync();
+        await user.SayAsync("outside the US and Canada");
 
         await bot.Emulator.ClickButtonAsync(user.Id, school.Id, school.CustomIds().First(id => id.EndsWith("|us", StringComparison.Ordinal)));
 
