@@ -19,6 +19,9 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
     /// <summary>Discord refuses custom ids longer than this.</summary>
     internal const int MaxCustomIdLength = 100;
 
+    /// <summary>Discord's select menus hold at most this many options.</summary>
+    internal const int MaxChoices = 25;
+
     /// <summary>What a choice's custom id adds around the node and choice ids (prefix, separators, turn number).</summary>
     internal const int CustomIdOverhead = 16;
 
@@ -251,6 +254,12 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
             problems.Add(Position(body), ProblemCodes.BadChoices, $"{where}: a choice question needs at least two choices",
                 "add a 'choices:' list of items with id and label");
             return [];
+        }
+
+        if (list.Children.Count > MaxChoices)
+        {
+            Add(list.Children[MaxChoices], ProblemCodes.ComponentTooLong,
+                $"{where}: {list.Children.Count} choices, but a Discord menu shows at most {MaxChoices}", "merge choices, or ask in two steps");
         }
 
         var choices = new List<Choice>();
