@@ -15,7 +15,8 @@ internal sealed class UserSimulator(EmulatorCore core)
     private static readonly string[] NestedKeys = ["components", "accessory", "component"];
     public async Task<string> SendMessageAsync(string userId, ChannelRecord channel, string content, bool authorIsBot, bool mentionBot)
     {
-        var user = core.Users.GetOrAdd(userId) with { IsBot = authorIsBot };
+        // A user first seen as a bot stays one, so its later interactions carry "bot": true as Discord's do.
+        var user = core.Users.GetOrAdd(userId, authorIsBot) with { IsBot = authorIsBot };
         var message = new StoredMessage
         {
             Id = core.Ids.Next(),

@@ -102,6 +102,19 @@ public sealed class SlashCommandTests
     }
 
     [Fact]
+    public async Task Another_bot_is_neither_coached_by_dm_nor_served_by_commands()
+    {
+        await using var bot = await DiscordBot.StartAsync();
+        const string otherBot = "500000000000000011";
+        await bot.Emulator.SendDirectMessageAsync(otherBot, "hi", authorIsBot: true); // the emulator now knows it as a bot
+
+        var refused = await RunAsync(bot, otherBot, "plan");
+
+        Assert.Contains("other bots can't use", refused.Content);
+        Assert.DoesNotContain(bot.Emulator.MessagesToUser(otherBot), m => m.Origin == MessageOrigin.ChannelMessage);
+    }
+
+    [Fact]
     public async Task Registration_is_skipped_on_a_second_start_with_unchanged_commands()
     {
         await using var bot = await DiscordBot.StartAsync();
