@@ -15,9 +15,6 @@ public static class ProblemCodes
     /// <summary>A value of the wrong shape or type.</summary>
     public const string WrongType = "CC004";
 
-    /// <summary>A key written twice in the same mapping.</summary>
-    public const string DuplicateKey = "CC005";
-
     /// <summary>A reference to a node that does not exist.</summary>
     public const string UnknownNode = "CC010";
 

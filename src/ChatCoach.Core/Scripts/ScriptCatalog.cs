@@ -72,21 +72,4 @@ public sealed class ScriptCatalog : IScriptSource
         var moved = SessionMigration.MoveTo(session, engine.Script, from: null, today);
         return (engine, moved);
     }
-
-    /// <summary>Loads every script of a folder; returns the catalog, or the problems of the scripts that failed.</summary>
-    public static async Task<(ScriptCatalog? Catalog, IReadOnlyList<ScriptProblem> Problems)> LoadAsync(
-        DialogsOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var (scripts, loadProblems) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
-        var problems = loadProblems.ToList();
-        if (!scripts.Any(s => s.Id == options.Default))
-        {
-            problems.Add(new ScriptProblem(options.Path, SourcePosition.Start, ProblemCodes.MissingKey,
-                $"no valid script with id '{options.Default}' in '{options.Path}'", "fix that script, or set ChatCoach:Dialogs:Default to a script id that exists"));
-            return (null, problems);
-        }
-
-        return (new ScriptCatalog(scripts, options.Default), problems);
-    }
 }

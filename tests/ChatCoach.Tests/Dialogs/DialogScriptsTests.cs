@@ -63,8 +63,8 @@ public sealed class DialogScriptsTests : IAsyncLifetime
 
     private static async Task<ScriptCatalog> LoadCatalogAsync()
     {
-        var options = new DialogsOptions { Path = RepositoryPaths.Dialogs, Default = "sample" };
-        var (catalog, problems) = await ScriptCatalog.LoadAsync(options, default);
-        return catalog ?? throw new InvalidOperationException(string.Join("\n", problems));
+        var (scripts, problems) = await ScriptLoader.LoadAllAsync(RepositoryPaths.Dialogs, default);
+        Assert.Empty(problems);
+        return new ScriptCatalog(scripts, "sample");
     }
 }
