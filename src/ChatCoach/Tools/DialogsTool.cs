@@ -1,7 +1,6 @@
+using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Goldens;
 using ChatCoach.Core.Scripts;
-using ChatCoach.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCoach.Tools;
 
@@ -32,7 +31,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         return problems.Count == 0 && scripts.Count > 0 ? Succeeded : Failed;
     }
 
-    /// <summary>Replays the golden conversations through the real engine and a throwaway SQLite file.</summary>
+    /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
     private async Task<int> TestAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
@@ -59,29 +58,17 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         goldens = Directory.Exists(path) ? goldens : goldens.Where(g => ids.Contains(g.Script)).ToList();
         var catalog = new ScriptCatalog(scripts, ids.Contains(options.Default) ? options.Default : scripts[0].Id);
         var failed = 0;
-        var database = Path.Combine(Path.GetTempPath(), $"chatcoach-dialogs-test-{Guid.NewGuid():N}.db");
-        var storage = new DatabaseOptions { ConnectionString = $"Data Source={database}" };
-        await using (var services = new ServiceCollection().AddCoachStorage(storage).BuildServiceProvider())
+        var runner = new GoldenRunner(catalog, new InMemorySessionStore());
+        foreach (var golden in goldens)
         {
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
-            var runner = new GoldenRunner(catalog, services.GetRequiredService<Core.Conversations.ISessionStore>());
-            foreach (var golden in goldens)
+            var result = await runner.RunAsync(golden, cancellationToken);
+            await output.WriteLineAsync($"{(result.Passed ? "PASS" : "FAIL")} {golden.File}");
+            foreach (var failure in result.Failures)
             {
-                var result = await runner.RunAsync(golden, cancellationToken);
-                await output.WriteLineAsync($"{(result.Passed ? "PASS" : "FAIL")} {golden.File}");
-                foreach (var failure in result.Failures)
-                {
-                    await output.WriteLineAsync(failure);
-                }
-
-                failed += result.Passed ? 0 : 1;
+                await output.WriteLineAsync(failure);
             }
-        }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" }.Where(File.Exists))
-        {
-            File.Delete(file);
+            failed += result.Passed ? 0 : 1;
         }
 
         await errors.WriteLineAsync($"{goldens.Count - failed} of {goldens.Count} golden conversation(s) passed.");
