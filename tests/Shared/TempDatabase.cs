@@ -9,16 +9,17 @@ namespace ChatCoach.Tests.Shared;
 /// <summary>A real SQLite file in a fresh temporary folder, migrated like the host does, deleted afterwards.</summary>
 internal sealed class TempDatabase : IAsyncDisposable
 {
+    private readonly TempFolder _folder;
     private readonly ServiceProvider _services;
 
-    private TempDatabase(string folder, ServiceProvider services, DatabaseOptions options)
+    private TempDatabase(TempFolder folder, ServiceProvider services, DatabaseOptions options)
     {
-        Folder = folder;
+        _folder = folder;
         _services = services;
         Options = options;
     }
 
-    public string Folder { get; }
+    public string Folder => _folder.Path;
 
     public string File => Path.Combine(Folder, "db", "chatcoach.db");
 
@@ -30,18 +31,21 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public static async Task<TempDatabase> CreateAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "chatcoach-tests", Guid.NewGuid().ToString("N"));
-        var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "db", "chatcoach.db")}" };
+        var folder = new TempFolder("chatcoach-db-");
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder.Path, "db", "chatcoach.db")}" };
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddCoachStorage(options).BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TempDatabase(folder, services, options);
     }
 
     /// <summary>Every byte SQLite has on disk for this database: the file, its WAL and shared memory.</summary>
-    public byte[] AllBytes()
+    public byte[] AllBytes() => BytesOnDisk(File);
+
+    /// <summary>Every byte SQLite has on disk for <paramref name="file"/>, even while another process has it open.</summary>
+    public static byte[] BytesOnDisk(string file)
     {
         SqliteConnection.ClearAllPools();
-        return new[] { File, File + "-wal", File + "-shm" }
+        return new[] { file, file + "-wal", file + "-shm" }
             .Where(System.IO.File.Exists)
             .SelectMany(path =>
             {
@@ -57,13 +61,6 @@ internal sealed class TempDatabase : IAsyncDisposable
     {
         await _services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless; failing the test for it would not be.
-        }
+        _folder.Dispose();
     }
 }

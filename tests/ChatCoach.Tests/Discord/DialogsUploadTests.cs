@@ -15,7 +15,8 @@ namespace ChatCoach.Tests.Discord;
 /// </summary>
 public sealed class DialogsUploadTests : IAsyncLifetime
 {
-    private readonly string _dialogs = Directory.CreateTempSubdirectory("chatcoach-upload-").FullName;
+    private readonly TempFolder _folder = new("chatcoach-upload-");
+    private string _dialogs = string.Empty;
     private readonly HttpListener _cdn = new();
     private readonly HttpClient _http = new();
     private TempDatabase _db = null!;
@@ -26,7 +27,7 @@ public sealed class DialogsUploadTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TempDatabase.CreateAsync();
-        File.Copy(Path.Combine(RepositoryPaths.Dialogs, "sample.yaml"), Path.Combine(_dialogs, "sample.yaml"));
+        _dialogs = _folder.CopyDialogs("sample.yaml");
         _live = new LiveScripts(new DialogsOptions { Path = _dialogs, Default = "sample" }, _db.History, TimeProvider.System, NullLogger<LiveScripts>.Instance);
         await _live.ReloadAsync("startup", default);
 
@@ -55,7 +56,7 @@ public sealed class DialogsUploadTests : IAsyncLifetime
         _http.Dispose();
         _live.Dispose();
         await _db.DisposeAsync();
-        Directory.Delete(_dialogs, recursive: true);
+        _folder.Dispose();
     }
 
     private Interaction Upload() => new()

@@ -6,14 +6,14 @@ namespace ChatCoach.Tests.Discord;
 /// <summary>The loopback Discord emulator and the real chatcoach host connected to it, in its own process.</summary>
 internal sealed class DiscordBot : IAsyncDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatcoach-discord-").FullName;
+    private readonly TempFolder _folder = new("chatcoach-discord-");
     private readonly List<ChatCoachProcess> _hosts = [];
 
     private DiscordBot(DiscordEmulator emulator) => Emulator = emulator;
 
     public DiscordEmulator Emulator { get; }
 
-    public string Database => Path.Combine(_folder, "data", "bot.db");
+    public string Database => Path.Combine(_folder.Path, "data", "bot.db");
 
     public ChatCoachProcess Host => _hosts[^1];
 
@@ -34,7 +34,7 @@ internal sealed class DiscordBot : IAsyncDisposable
     public async Task StartHostAsync(params string[] settings)
     {
         var connections = Emulator.Connections.Count;
-        _hosts.Add(ChatCoachProcess.Start(_folder, Arguments(Emulator.Options.Token, settings)));
+        _hosts.Add(ChatCoachProcess.Start(_folder.Path, Arguments(Emulator.Options.Token, settings)));
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!Emulator.Connections.Skip(connections).Any(c => c.SessionId is not null))
         {
@@ -74,7 +74,7 @@ internal sealed class DiscordBot : IAsyncDisposable
         .. settings,
     ];
 
-    public string Folder => _folder;
+    public string Folder => _folder.Path;
 
     public async ValueTask DisposeAsync()
     {
@@ -84,13 +84,6 @@ internal sealed class DiscordBot : IAsyncDisposable
         }
 
         await Emulator.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
+        _folder.Dispose();
     }
 }

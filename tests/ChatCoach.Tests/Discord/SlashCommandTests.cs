@@ -1,6 +1,5 @@
 using System.Text;
 using ChatCoach.Discord.Emulator;
-using Microsoft.Data.Sqlite;
 
 namespace ChatCoach.Tests.Discord;
 
@@ -173,9 +172,7 @@ public sealed class SlashCommandTests
         var done = await bot.Emulator.WaitForMessageAsync(m => m.RecipientUserId == user.Id && m.Content.StartsWith("Done. I erased", StringComparison.Ordinal), Wait);
 
         Assert.Contains("your 6 answers", done.Content);
-        SqliteConnection.ClearAllPools();
-        var bytes = Encoding.UTF8.GetString(new[] { bot.Database, bot.Database + "-wal" }.Where(File.Exists)
-            .SelectMany(f => { using var s = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite); using var m = new MemoryStream(); s.CopyTo(m); return m.ToArray(); }).ToArray());
+        var bytes = Encoding.UTF8.GetString(Shared.TempDatabase.BytesOnDisk(bot.Database));
         Assert.DoesNotContain(user.Id, bytes);
         Assert.Contains("Entered", bytes); // the anonymous funnel counts stay
     }
@@ -221,11 +218,8 @@ public sealed class SlashCommandTests
     [Fact]
     public async Task Moderators_reload_see_history_download_and_roll_back()
     {
-        var dialogs = Directory.CreateTempSubdirectory("chatcoach-moderated-").FullName;
-        foreach (var file in Directory.EnumerateFiles(Shared.RepositoryPaths.Dialogs, "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(dialogs, Path.GetFileName(file)));
-        }
+        using var folder = new Shared.TempFolder("chatcoach-moderated-");
+        var dialogs = folder.CopyDialogs();
 
         await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Dialogs:Path={dialogs}");
         var moderator = new GuildInvocation(GuildId, Permissions: GuildInvocation.AdministratorPermissions);
@@ -245,6 +239,5 @@ public sealed class SlashCommandTests
         Assert.Contains($"sample: live at {firstVersion}", rollback.Content);
         Assert.Equal(original, await File.ReadAllTextAsync(sample));
         Assert.Contains("by moderator 600000000000000004", history.Content);
-        Directory.Delete(dialogs, recursive: true);
     }
 }

@@ -11,7 +11,8 @@ namespace ChatCoach.Tests.Scripts;
 /// <summary>Live reload on a real dialogs folder and a real database: what goes live, what is refused, where sessions go.</summary>
 public sealed class LiveScriptsTests : IAsyncLifetime
 {
-    private readonly string _dialogs = Directory.CreateTempSubdirectory("chatcoach-live-").FullName;
+    private readonly TempFolder _folder = new("chatcoach-live-");
+    private string _dialogs = string.Empty;
     private TempDatabase _db = null!;
     private LiveScripts _live = null!;
 
@@ -20,12 +21,7 @@ public sealed class LiveScriptsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _db = await TempDatabase.CreateAsync();
-        File.Copy(Path.Combine(RepositoryPaths.Dialogs, "sample.yaml"), SampleFile);
-        Directory.CreateDirectory(Path.Combine(_dialogs, "tests"));
-        foreach (var golden in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Dialogs, "tests"), "sample-*.yaml"))
-        {
-            File.Copy(golden, Path.Combine(_dialogs, "tests", Path.GetFileName(golden)));
-        }
+        _dialogs = _folder.CopyDialogs("sample.yaml", goldens: "sample-*.yaml");
 
         _live = NewLive();
         Assert.False((await _live.ReloadAsync("startup", default)).Failed);
@@ -35,7 +31,7 @@ public sealed class LiveScriptsTests : IAsyncLifetime
     {
         _live.Dispose();
         await _db.DisposeAsync();
-        Directory.Delete(_dialogs, recursive: true);
+        _folder.Dispose();
     }
 
     private LiveScripts NewLive() => new(new DialogsOptions { Path = _dialogs, Default = "sample" }, _db.History, TimeProvider.System,

@@ -5,24 +5,9 @@ namespace ChatCoach.Tests.Tools;
 /// <summary>The moderators' command-line tools, run as the real executable.</summary>
 public sealed class DialogsToolTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("chatcoach-tools-").FullName;
+    private readonly TempFolder _folder = new("chatcoach-tools-");
 
-    private string CopyOfDialogs()
-    {
-        var copy = Path.Combine(_folder, "dialogs");
-        Directory.CreateDirectory(Path.Combine(copy, "tests"));
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Dialogs, "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        }
-
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Dialogs, "tests"), "*.yaml"))
-        {
-            File.Copy(file, Path.Combine(copy, "tests", Path.GetFileName(file)));
-        }
-
-        return copy;
-    }
+    private string CopyOfDialogs() => _folder.CopyDialogs(goldens: "*.yaml");
 
     [Fact]
     public async Task Validate_passes_the_repository_dialogs()
@@ -45,7 +30,7 @@ public sealed class DialogsToolTests : IDisposable
             .Replace("kind: yesno", "kind: yes-no", StringComparison.Ordinal)
             .Replace("      - id: observership\n        label: Observership", "      - id: observership\n        label: None yet", StringComparison.Ordinal));
 
-        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "dialogs", "validate", dialogs);
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "validate", dialogs);
 
         Assert.Equal(1, run.ExitCode);
         var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -73,7 +58,7 @@ public sealed class DialogsToolTests : IDisposable
         await File.WriteAllTextAsync(sample, (await File.ReadAllTextAsync(sample))
             .Replace("How many times have you taken USMLE Step 1?", "How many Step 1 attempts so far?", StringComparison.Ordinal));
 
-        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "dialogs", "test", dialogs);
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("FAIL", run.Output);
@@ -105,12 +90,12 @@ public sealed class DialogsToolTests : IDisposable
     [Fact]
     public async Task Stats_counts_the_funnel_of_replayed_conversations_without_message_text()
     {
-        var db = Path.Combine(_folder, "stats.db");
+        var db = Path.Combine(_folder.Path, "stats.db");
         string[] chat = ["chat", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}", "--ChatCoach:Dialogs:Default=sample"];
-        await ChatCoachProcess.RunAsync(_folder, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
-        await ChatCoachProcess.RunAsync(_folder, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
+        await ChatCoachProcess.RunAsync(_folder.Path, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
+        await ChatCoachProcess.RunAsync(_folder.Path, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
 
-        var run = await ChatCoachProcess.RunAsync(_folder, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Script sample", run.Output);
@@ -122,15 +107,5 @@ public sealed class DialogsToolTests : IDisposable
         Assert.DoesNotContain("lots", run.Output);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort.
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }
