@@ -1,5 +1,6 @@
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -78,12 +79,19 @@ public sealed partial class ConversationService(
             }
 
             var transcript = privacy.Value.StoreTranscripts ? Transcript(inbound.Input, result.Replies, now) : null;
-            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript) { FromNode = fromNode }, cancellationToken);
+            var outbox = inbound.Outbox?.Compose(inbound, result.Replies, result.Outcome, now) ?? [];
+            foreach (var reply in outbox)
+            {
+                // The channel sends these at once; the retry sweeper takes them only if that fails or the host dies.
+                reply.NextAttemptAt = now + OutboxTiming.FirstSendLease;
+            }
+
+            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript) { FromNode = fromNode, Outbox = outbox }, cancellationToken);
             switch (saved)
             {
                 case SaveResult.Saved:
                     LogTurn(inbound.Platform, fromNode, session.Node, result.Outcome);
-                    return new TurnResponse(result.Replies, result.Outcome);
+                    return new TurnResponse(result.Replies, result.Outcome) { Outbox = outbox };
                 case SaveResult.Duplicate:
                     LogDuplicate(inbound.Platform);
                     return TurnResponse.AlreadyHandled;
