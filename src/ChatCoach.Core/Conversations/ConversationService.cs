@@ -27,8 +27,27 @@ public sealed partial class ConversationService(
     public Task<TurnResponse> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
+        return InOrderAsync(inbound.Platform, inbound.UserId, () => TakeTurnAsync(inbound, cancellationToken));
     }
+
+    /// <summary>
+    /// Handles one event and then runs <paramref name="deliver"/> with its response while the user's turn still holds
+    /// their place in line, so replies leave in the order the turns were taken.
+    /// </summary>
+    public Task<TurnResponse> HandleAsync(Inbound inbound, Func<TurnResponse, Task> deliver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(deliver);
+        return InOrderAsync(inbound.Platform, inbound.UserId, async () =>
+        {
+            var response = await TakeTurnAsync(inbound, cancellationToken);
+            await deliver(response);
+            return response;
+        });
+    }
+
+    /// <summary>Runs work for a user in line with their turns (a channel's own answers, its retried replies).</summary>
+    public Task<T> InOrderAsync<T>(string platform, string userId, Func<Task<T>> work) => _perUser.RunAsync($"{platform}:{userId}", work);
 
     /// <summary>The user's answers and plan as files, or null when nothing is stored about them. Changes nothing.</summary>
     public async Task<ProfileExport?> ExportAsync(string platform, string userId, CancellationToken cancellationToken)
