@@ -73,10 +73,7 @@ builder.Services.AddHostedService<ScriptWatcher>();
 builder.Services.AddHostedService<Housekeeping>();
 if (onDiscord)
 {
-    builder.Services.AddSingleton(settings.Discord);
-    builder.Services.AddSingleton(_ => new HttpClient());
-    builder.Services.AddSingleton<DiscordChannel>();
-    builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+    builder.Services.AddCoachDiscord(settings.Discord);
 }
 else
 {
@@ -102,7 +99,7 @@ try
         return ExitCodes.BadConfiguration;
     }
 
-    var discord = host.Services.GetService<DiscordChannel>();
+    var discord = host.Services.GetService<GatewayPump>();
     await host.RunAsync();
     if (discord?.Failure is { } failure)
     {

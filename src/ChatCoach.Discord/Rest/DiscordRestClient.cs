@@ -53,10 +53,10 @@ public sealed class DiscordRestClient : IDisposable
         SendAsync<DiscordApplication>(HttpMethod.Get, "applications/@me", null, cancellationToken);
 
     /// <summary><c>POST /users/@me/channels</c>: opens (or returns the existing) DM channel with a user.</summary>
-    public Task<DiscordChannel> CreateDmChannelAsync(string userId, CancellationToken cancellationToken = default)
+    public Task<ChannelInfo> CreateDmChannelAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return SendAsync<DiscordChannel>(HttpMethod.Post, "users/@me/channels", Json(new CreateDmPayload(userId)), cancellationToken);
+        return SendAsync<ChannelInfo>(HttpMethod.Post, "users/@me/channels", Json(new CreateDmPayload(userId)), cancellationToken);
     }
 
     /// <summary>
