@@ -40,6 +40,9 @@ public sealed partial class ConversationService(
         ArgumentNullException.ThrowIfNull(deliver);
         return InOrderAsync(inbound.Platform, inbound.UserId, async () =>
         {
+            // The user's place in line is taken by now; the turn (database work) goes on off the caller's thread, so a
+            // transport reading events is never held up by a slow database.
+            await Task.Yield();
             var response = await TakeTurnAsync(inbound, cancellationToken);
             await deliver(response);
             return response;

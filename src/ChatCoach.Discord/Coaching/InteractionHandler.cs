@@ -59,7 +59,8 @@ public sealed partial class InteractionHandler
         var deadline = receivedAt + TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds);
         var isCommand = interaction.Type == InteractionType.ApplicationCommand;
         var progress = _sender.Track(interaction.Id);
-        var claimed = _conversations.ClaimAsync(DiscordComposer.Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken);
+        // The claim is a database write: off this thread, so a slow database cannot keep the answer past the deadline.
+        var claimed = Task.Run(() => _conversations.ClaimAsync(DiscordComposer.Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken), cancellationToken);
         var tokenExpires = receivedAt + TokenLifetime;
         var rows = new TaskCompletionSource<IReadOnlyList<OutboxReply>?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = RunAsync(interaction.Id, claimed, rows, progress, isCommand
