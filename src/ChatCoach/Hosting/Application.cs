@@ -76,10 +76,7 @@ internal static class Application
         builder.Services.AddHostedService<Housekeeping>();
         if (onDiscord)
         {
-            builder.Services.AddSingleton(settings.Discord);
-            builder.Services.AddSingleton(_ => new HttpClient());
-            builder.Services.AddSingleton<DiscordChannel>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+            builder.Services.AddCoachDiscord(settings.Discord);
         }
         else
         {
@@ -105,7 +102,7 @@ internal static class Application
                 return ExitCodes.BadConfiguration;
             }
 
-            var discord = host.Services.GetService<DiscordChannel>();
+            var discord = host.Services.GetService<GatewayPump>();
             await host.RunAsync(cancellationToken);
             if (discord?.Failure is { } failure)
             {
