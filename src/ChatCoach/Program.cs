@@ -40,7 +40,7 @@ if (settings is null)
 switch (commandLine.Verb)
 {
     case "dialogs":
-        return await new DialogsTool(settings.Dialogs, Console.Out, Console.Error).RunAsync(commandLine.Arguments, CancellationToken.None);
+        return await new DialogsTool(settings.Dialogs, Console.In, Console.Out, Console.Error).RunAsync(commandLine.Arguments, commandLine.Script, CancellationToken.None);
     case "stats":
         return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, CancellationToken.None);
 }

@@ -12,6 +12,8 @@ internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments,
           chatcoach dialogs validate [PATH]       check scripts (a file or a folder; default: the dialogs folder)
           chatcoach dialogs test [PATH]           replay the golden conversations of PATH/tests
           chatcoach dialogs graph ID              the script ID as a Mermaid diagram
+          chatcoach dialogs classify [--script ID|FILE]
+                                                  print the safety level of each message read from stdin, one a line
           chatcoach stats [--db PATH]             the funnel per script version (no message text)
         Configuration keys may follow as --ChatCoach:Section:Key=value (or come from appsettings.json and
         environment variables such as ChatCoach__Database__ConnectionString).
@@ -21,7 +23,7 @@ internal sealed record CommandLine(string Verb, IReadOnlyList<string> Arguments,
     {
         ["run"] = (0, 0, ["--db"]),
         ["chat"] = (0, 0, ["--user", "--db", "--script"]),
-        ["dialogs"] = (1, 2, []),
+        ["dialogs"] = (1, 2, ["--script"]),
         ["stats"] = (0, 0, ["--db"]),
     };
 
