@@ -127,7 +127,7 @@ internal sealed class TextNormalizer
         if (depth < 2 && Split(key) is var (head, tail))
         {
             Add(head, clause, tokens, depth + 1);
-            tokens.Add(new Token(tail, clause));
+            Add(tail, clause, tokens, depth + 1);
             return;
         }
 
