@@ -13,7 +13,7 @@ internal sealed class SafetyDesk
     private readonly PhraseMatcher _resume;
     private readonly PhraseMatcher _notSafe;
     private readonly PhraseMatcher _safe;
-    private readonly PhraseMatcher _unclear;
+    private readonly HashSet<string> _unclear;
     private readonly HashSet<string> _negations;
     private readonly CountryFinder _countries;
 
@@ -23,7 +23,7 @@ internal sealed class SafetyDesk
         _resume = new PhraseMatcher(crisis.ResumeWords);
         _notSafe = new PhraseMatcher(crisis.NotSafe);
         _safe = new PhraseMatcher(crisis.Safe);
-        _unclear = new PhraseMatcher(crisis.Unclear);
+        _unclear = crisis.Unclear.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
         _negations = crisis.Negations.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
         _countries = new CountryFinder(crisis.Countries);
     }
@@ -39,7 +39,7 @@ internal sealed class SafetyDesk
         lines = null;
         var yesNo = AnswerReader.TryRead(AnswerKind.YesNo, text, new ReadContext(DateOnly.MinValue, []), out var value) ? value.Boolean : (bool?)null;
         var notSafe = _notSafe.Matches(text);
-        var unclear = _unclear.MatchesWhole(text);
+        var unclear = _unclear.Contains(PhraseMatcher.Normalize(text));
         if (asked == SafetyQuestion.AreYouSafe && (notSafe || yesNo == false || unclear)
             || asked == SafetyQuestion.HarmingYourself && (yesNo == true || unclear || notSafe))
         {
