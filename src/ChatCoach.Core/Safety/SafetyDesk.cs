@@ -14,7 +14,7 @@ internal sealed class SafetyDesk
     private readonly PhraseMatcher _notSafe;
     private readonly PhraseMatcher _safe;
     private readonly HashSet<string> _unclear;
-    private readonly HashSet<string> _negations;
+    private readonly string[] _safePhrases;
     private readonly CountryFinder _countries;
 
     public SafetyDesk(Crisis crisis)
@@ -24,7 +24,7 @@ internal sealed class SafetyDesk
         _notSafe = new PhraseMatcher(crisis.NotSafe);
         _safe = new PhraseMatcher(crisis.Safe);
         _unclear = crisis.Unclear.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
-        _negations = crisis.Negations.Select(PhraseMatcher.Normalize).ToHashSet(StringComparer.Ordinal);
+        _safePhrases = crisis.Safe.Select(p => $" {PhraseMatcher.Normalize(p)} ").OrderByDescending(p => p.Length).ToArray();
         _countries = new CountryFinder(crisis.Countries);
     }
 
@@ -61,23 +61,19 @@ internal sealed class SafetyDesk
         return asked != SafetyQuestion.None && reassured ? PausedReading.Reassured : PausedReading.Other;
     }
 
-    /// <summary>A resume phrase with no negation in the three words before it: "ok, let's continue", not "I can't continue".</summary>
+    /// <summary>
+    /// Whether the message asks to go on and says nothing else: a resume phrase, give or take politeness and saying
+    /// they are safe ("I'm safe, let's continue", "ok I'm fine now, can we continue?"); not "I can't continue" and
+    /// not "my resume needs work, continue is hard".
+    /// </summary>
     private bool AsksToResume(string text)
     {
-        if (_resume.MatchesWhole(text))
+        var rest = $" {PhraseMatcher.Normalize(text)} ";
+        foreach (var phrase in _safePhrases)
         {
-            return true;
+            rest = rest.Replace(phrase, " ", StringComparison.Ordinal);
         }
 
-        var words = PhraseMatcher.Normalize(text).Split(' ');
-        foreach (var at in _resume.Positions(text))
-        {
-            if (!words.Skip(Math.Max(0, at - 3)).Take(Math.Min(3, at)).Any(_negations.Contains))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _resume.MatchesWhole(rest);
     }
 }

@@ -47,14 +47,11 @@ public sealed record Crisis
     /// <summary>Phrases that answer a safety question with "no, I'm not safe" ("not really", "I'm not okay").</summary>
     public IReadOnlyList<string> NotSafe { get; init; } = [];
 
-    /// <summary>Phrases that say "I'm safe" ("I'm safe", "I'm okay").</summary>
+    /// <summary>Phrases that say "I'm safe" ("I'm safe", "I'm okay"); beside a resume phrase they still mean "go on".</summary>
     public IReadOnlyList<string> Safe { get; init; } = [];
 
     /// <summary>Whole answers that say neither yes nor no ("ok", "not sure", "idk"); read as the riskier answer.</summary>
     public IReadOnlyList<string> Unclear { get; init; } = [];
-
-    /// <summary>Words that, just before a resume phrase, turn it around ("can't continue").</summary>
-    public IReadOnlyList<string> Negations { get; init; } = [];
 
     /// <summary>Phrases with which the user asks to go back to coaching.</summary>
     public required IReadOnlyList<string> ResumeWords { get; init; }

@@ -9,7 +9,7 @@ internal sealed partial class ScriptReader
     private static readonly string[] CrisisKeys =
     [
         "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "sets", "levels", "paused_reply", "urgent_reply",
-        "safe_reply", "care_reply", "not_safe", "safe", "unclear", "negations", "resume_words", "resume_reply", "countries",
+        "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
     private static readonly string[] LevelKeys = ["opening", "reply", "patterns"];
@@ -64,7 +64,6 @@ internal sealed partial class ScriptReader
             NotSafe = StringList(map, "not_safe"),
             Safe = StringList(map, "safe"),
             Unclear = StringList(map, "unclear"),
-            Negations = StringList(map, "negations"),
             ResumeWords = resumeWords,
             ResumeReply = resume,
             Countries = ReadCountries(map),
