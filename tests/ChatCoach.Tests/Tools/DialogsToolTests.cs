@@ -137,17 +137,19 @@ public sealed class DialogsToolTests : IDisposable
         string[] chat = ["chat", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}", "--ChatCoach:Dialogs:Default=sample"];
         await ChatCoachProcess.RunAsync(_folder.Path, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
         await ChatCoachProcess.RunAsync(_folder.Path, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
+        await ChatCoachProcess.RunAsync(_folder.Path, "2017\nI want to die\ncontinue\n", [.. chat, "--user", "c"]);
 
         var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Script sample", run.Output);
-        Assert.Matches(@"graduation_year\s+2\s+2\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Matches(@"step1_attempts\s+3\s+3\s+1\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"graduation_year\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"step1_attempts\s+4\s+3\s+1\s+0\s+0\s+1\s+1\s+0\s+0", run.Output);
         Assert.Matches(@"usce\s+3\s+1\s+0\s+1\s+0\s+1", run.Output);
         Assert.Matches(@"research\s+1\s+1\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Contains("reached the plan: 1 (of 2 who started)", run.Output);
+        Assert.Contains("reached the plan: 1 (of 3 who started)", run.Output);
         Assert.DoesNotContain("lots", run.Output);
+        Assert.DoesNotContain("die", run.Output);
     }
 
     public void Dispose() => _folder.Dispose();
