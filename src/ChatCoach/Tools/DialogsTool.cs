@@ -11,17 +11,8 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
     public const int Succeeded = 0;
     public const int Failed = 1;
 
-    public Task<int> RunAsync(IReadOnlyList<string> arguments, string? script, CancellationToken cancellationToken) => arguments[0] switch
-    {
-        "validate" => ValidateAsync(Target(arguments), cancellationToken),
-        "test" => TestAsync(Target(arguments), cancellationToken),
-        "graph" when arguments.Count == 2 => GraphAsync(arguments[1], cancellationToken),
-        "classify" when arguments.Count == 1 => ClassifyAsync(script, cancellationToken),
-        _ => Usage(arguments[0]),
-    };
-
     /// <summary>Every problem of every script, one a line; exit code 1 when anything is wrong.</summary>
-    private async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         foreach (var problem in problems)
@@ -34,7 +25,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
     }
 
     /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
-    private async Task<int> TestAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> TestAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         foreach (var problem in problems)
@@ -94,7 +85,8 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
         return failed == 0 && corpusFailures == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
     }
 
-    private async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The live script <paramref name="id"/> as a Mermaid diagram.</summary>
+    public async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
     {
         var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
         if (scripts.FirstOrDefault(s => s.Id == id) is not { } script)
@@ -108,7 +100,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
     }
 
     /// <summary>Reads messages one a line and prints each one's safety level, so moderators can try a phrase.</summary>
-    private async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
+    public async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
     {
         Script? chosen;
         if (script is not null && (script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || File.Exists(script)))
@@ -141,12 +133,4 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
 
         return Succeeded;
     }
-
-    private async Task<int> Usage(string action)
-    {
-        await errors.WriteLineAsync($"chatcoach: unknown 'dialogs {action}'; use validate [PATH], test [PATH], graph ID or classify [--script ID|FILE].");
-        return 2;
-    }
-
-    private string Target(IReadOnlyList<string> arguments) => arguments.Count > 1 ? arguments[1] : options.Path;
 }
