@@ -37,10 +37,11 @@ if (settings is null)
     return ExitCodes.BadConfiguration;
 }
 
+var clock = settings.Clock.Clock(TimeProvider.System);
 switch (commandLine.Verb)
 {
     case "dialogs":
-        return await new DialogsTool(settings.Dialogs, Console.Out, Console.Error).RunAsync(commandLine.Arguments, CancellationToken.None);
+        return await new DialogsTool(settings.Dialogs, clock, Console.Out, Console.Error).RunAsync(commandLine.Arguments, CancellationToken.None);
     case "stats":
         return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, CancellationToken.None);
 }
@@ -61,7 +62,7 @@ if (builder.Configuration["Logging:LogLevel:Default"] is null)
     builder.Logging.SetMinimumLevel(onDiscord ? LogLevel.Information : LogLevel.Warning);
 }
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(clock);
 builder.Services.AddSingleton(settings.Dialogs);
 builder.Services.AddSingleton(Options.Create(settings.Privacy));
 builder.Services.AddCoachStorage(settings.Database);

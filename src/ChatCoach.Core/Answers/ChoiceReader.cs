@@ -89,6 +89,10 @@ internal static class ChoiceReader
         return false;
     }
 
+    /// <summary>Whether <paramref name="text"/> is exactly one of the choices' ids, labels or synonyms ("Not sure" may be a choice).</summary>
+    public static bool IsExactly(string text, IReadOnlyList<Candidate>? candidates) =>
+        candidates is not null && MatchExactly(Words(NumberWords.Tokenise(text)), candidates, false).Item1 == Outcome.Found;
+
     private static Candidate ToCandidate(Choice choice)
     {
         var phrases = new[] { choice.Id, choice.Label }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChatCoach.Core.Goldens;
 
-/// <summary>Replays golden conversations through the real conversation service, engine and store.</summary>
-public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
+/// <summary>
+/// Replays golden conversations through the real conversation service, engine and store, each on its own
+/// <c>today:</c>, or on the day of <paramref name="clock"/> (which <c>ChatCoach:Clock:Today</c> may set) when it names none.
+/// </summary>
+public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store, TimeProvider clock)
 {
     private const string Platform = "golden";
 
@@ -24,9 +27,9 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
             return new GoldenResult(golden, failures, []);
         }
 
-        var today = golden.Today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var clock = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        var service = new ConversationService(catalog, store, clock, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
+        var today = golden.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var noon = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var service = new ConversationService(catalog, store, noon, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
         var user = $"{Path.GetFileNameWithoutExtension(golden.File)}-{Guid.NewGuid():N}";
         IReadOnlyList<string> reached = [];
         try
