@@ -22,22 +22,35 @@ public static class PlanWriter
         return script.Advice.Where(a => a.When.Evaluate(facts)).ToList();
     }
 
-    /// <summary>The realistic Match line for these facts, or null when the script states no rule or today has no season.</summary>
-    public static string? RealisticMatch(Script script, Facts facts)
+    /// <summary>
+    /// The realistic Match for these facts: the year (null when no US Match is open to the profile) and the rule
+    /// that chose it; null when the script states no rule or today has no season.
+    /// </summary>
+    public static (int? Year, MatchRule Rule)? RealisticMatch(Script script, Facts facts)
     {
         ArgumentNullException.ThrowIfNull(script);
         ArgumentNullException.ThrowIfNull(facts);
-        if (script.RealisticMatch is not { } rule || facts.Season is not { } season)
-        {
-            return null;
-        }
+        return script.RealisticMatch is { } rule && facts.Season is { } season ? rule.For(facts, season) : null;
+    }
 
-        var (year, chosen) = rule.For(facts, season);
-        return year is { } y
-            ? script.Texts.RealisticMatch
-                .Replace("{year}", y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("{because}", chosen.Because, StringComparison.Ordinal)
-            : chosen.Because;
+    /// <summary>
+    /// The plan's sections in order, empty ones left out: at most <see cref="NowSteps"/> steps to do now (the rest
+    /// wait for the next section), then the steps before the season, then those during it.
+    /// </summary>
+    public static IReadOnlyList<PlanSection> Layout(IReadOnlyList<AdviceEntry> advice)
+    {
+        ArgumentNullException.ThrowIfNull(advice);
+        var all = advice.SelectMany(entry => entry.Steps.Select((step, i) => new PlannedStep(entry, step, i == 0))).ToList();
+        var now = all.Where(s => s.Entry.Phase == AdvicePhase.Now).ToList();
+        var before = now.Skip(NowSteps).Concat(all.Where(s => s.Entry.Phase == AdvicePhase.BeforeSeason)).ToList();
+        var during = all.Where(s => s.Entry.Phase == AdvicePhase.InSeason).ToList();
+        return new[]
+            {
+                new PlanSection(AdvicePhase.Now, now.Take(NowSteps).ToList()),
+                new PlanSection(AdvicePhase.BeforeSeason, before),
+                new PlanSection(AdvicePhase.InSeason, during),
+            }
+            .Where(section => section.Steps.Count > 0).ToList();
     }
 
     /// <summary>The plan as text.</summary>
@@ -48,9 +61,13 @@ public static class PlanWriter
         ArgumentNullException.ThrowIfNull(gaps);
         var advice = Matching(script, facts);
         var text = new StringBuilder(heading);
-        if (RealisticMatch(script, facts) is { } match)
+        if (RealisticMatch(script, facts) is var (year, rule))
         {
-            text.Append("\n\n").Append(match);
+            text.Append("\n\n").Append(year is { } y
+                ? script.Texts.RealisticMatch
+                    .Replace("{year}", y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                    .Replace("{because}", rule.Because, StringComparison.Ordinal)
+                : rule.Because);
         }
 
         if (advice.Count == 0)
@@ -60,10 +77,15 @@ public static class PlanWriter
         else
         {
             var number = 0;
-            foreach (var (title, steps) in Sections(script.Texts, advice))
+            foreach (var section in Layout(advice))
             {
-                text.Append("\n\n").Append(title);
-                number = WriteSteps(text, steps, number);
+                text.Append("\n\n").Append(section.Phase switch
+                {
+                    AdvicePhase.Now => script.Texts.DoNow,
+                    AdvicePhase.BeforeSeason => script.Texts.BeforeSeason,
+                    _ => script.Texts.InSeason,
+                });
+                number = WriteSteps(text, section.Steps, number);
             }
         }
 
@@ -72,18 +94,7 @@ public static class PlanWriter
         return SeasonText.Fill(text.ToString(), facts.Season);
     }
 
-    /// <summary>The plan's sections in order, empty ones left out; "now" steps past the limit wait for the next section.</summary>
-    private static IEnumerable<(string Title, List<PlannedStep> Steps)> Sections(ScriptTexts texts, IReadOnlyList<AdviceEntry> advice)
-    {
-        var all = advice.SelectMany(entry => entry.Steps.Select((step, i) => new PlannedStep(entry, step, i == 0))).ToList();
-        var now = all.Where(s => s.Entry.Phase == AdvicePhase.Now).ToList();
-        var before = now.Skip(NowSteps).Concat(all.Where(s => s.Entry.Phase == AdvicePhase.BeforeSeason)).ToList();
-        var during = all.Where(s => s.Entry.Phase == AdvicePhase.InSeason).ToList();
-        return new[] { (texts.DoNow, now.Take(NowSteps).ToList()), (texts.BeforeSeason, before), (texts.InSeason, during) }
-            .Where(section => section.Item2.Count > 0);
-    }
-
-    private static int WriteSteps(StringBuilder text, List<PlannedStep> steps, int number)
+    private static int WriteSteps(StringBuilder text, IReadOnlyList<PlannedStep> steps, int number)
     {
         var first = number + 1;
         for (var i = 0; i < steps.Count; i++)
@@ -117,6 +128,4 @@ public static class PlanWriter
             text.Append("\n\n").Append(title).Append(' ').AppendJoin(", ", topics).Append('.');
         }
     }
-
-    private readonly record struct PlannedStep(AdviceEntry Entry, AdviceStep Step, bool Opens);
 }

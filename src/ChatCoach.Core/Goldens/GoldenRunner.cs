@@ -53,7 +53,7 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store, Tim
                 }
             }
 
-            reached = await AdviceInFinalPlanAsync(user, today, cancellationToken);
+            reached = await AdviceInFinalPlanAsync(user, today, golden, failures, cancellationToken);
         }
         finally
         {
@@ -63,19 +63,53 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store, Tim
         return new GoldenResult(golden, failures, reached);
     }
 
-    /// <summary>The advice entries of the plan the conversation ended with (none when it did not reach the plan).</summary>
-    private async Task<IReadOnlyList<string>> AdviceInFinalPlanAsync(string user, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The advice entries of the plan the conversation ended with (none when it did not reach the plan), checking
+    /// the golden's <c>plan:</c> expectations on the way.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> AdviceInFinalPlanAsync(string user, DateOnly today, GoldenConversation golden, List<string> failures,
+        CancellationToken cancellationToken)
     {
         var session = await store.LoadAsync(Platform, user, cancellationToken);
-        if (session is null)
+        if (session?.Node is not { } node || catalog.For(session, today).Engine.Script is not { } script || script.Nodes[node].Type != NodeType.End)
         {
+            if (golden.Plan is not null)
+            {
+                failures.Add($"{golden.File}: 'plan' is checked, but the conversation does not end at the plan");
+            }
+
             return [];
         }
 
-        var (engine, _) = catalog.For(session, today);
-        return session.Node is { } node && engine.Script.Nodes[node].Type == NodeType.End
-            ? PlanWriter.Matching(engine.Script, new Facts(session.Answers, engine.Script, today)).Select(a => a.Id).ToList()
-            : [];
+        var facts = new Facts(session.Answers, script, today);
+        var advice = PlanWriter.Matching(script, facts);
+        if (golden.Plan is { } plan)
+        {
+            CheckPlan(golden.File, plan, PlanWriter.RealisticMatch(script, facts)?.Year, PlanWriter.Layout(advice), failures);
+        }
+
+        return advice.Select(a => a.Id).ToList();
+    }
+
+    private static void CheckPlan(string file, GoldenPlan plan, int? year, IReadOnlyList<PlanSection> layout, List<string> failures)
+    {
+        var match = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        if (plan.Match is { } expectedMatch && expectedMatch != match)
+        {
+            failures.Add($"{file}: plan: realistic Match expected {expectedMatch}, but was {match}");
+        }
+
+        var now = layout.FirstOrDefault(s => s.Phase == AdvicePhase.Now)?.Steps ?? [];
+        if (now.Count > PlanWriter.NowSteps)
+        {
+            failures.Add($"{file}: plan: {now.Count} steps to do now, more than {PlanWriter.NowSteps}");
+        }
+
+        var ids = now.Select(s => s.Entry.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (plan.Now is { } expectedNow && !expectedNow.SequenceEqual(ids, StringComparer.Ordinal))
+        {
+            failures.Add($"{file}: plan: do-now steps expected from [{string.Join(", ", expectedNow)}], but were from [{string.Join(", ", ids)}]");
+        }
     }
 
     private static void Check(string where, string what, IReadOnlyList<Reply> replies, IReadOnlyList<string> expect,

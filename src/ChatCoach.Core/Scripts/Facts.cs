@@ -5,7 +5,7 @@ namespace ChatCoach.Core.Scripts;
 
 /// <summary>
 /// What conditions see: the stored answers (an unknown one as its question's <c>unknown_default</c>), the script's
-/// derived values, and today's season values (<c>season.next_match</c>; a date as its year), computed for a given day.
+/// derived values, and today's season values (<c>season.next_match</c>; a date as its year; <c>season.months_to_submission</c>), computed for a given day.
 /// </summary>
 public sealed class Facts(IReadOnlyDictionary<string, AnswerValue> answers, Script script, DateOnly today)
 {
@@ -41,6 +41,12 @@ public sealed class Facts(IReadOnlyDictionary<string, AnswerValue> answers, Scri
     /// <summary>The prefix of season values in conditions.</summary>
     internal const string SeasonPrefix = "season.";
 
+    /// <summary>The season value, for conditions only, counting whole months from today until applications go to programs.</summary>
+    internal const string MonthsToSubmission = "months_to_submission";
+
+    private static long MonthsBetween(DateOnly from, DateOnly to) =>
+        ((to.Year - from.Year) * 12) + to.Month - from.Month - (to.Day < from.Day ? 1 : 0);
+
     private AnswerValue? Answer(string name) =>
         !answers.TryGetValue(name, out var value) ? null
         : !value.IsUnknown ? value
@@ -52,6 +58,7 @@ public sealed class Facts(IReadOnlyDictionary<string, AnswerValue> answers, Scri
         (null, _) => null,
         (_, "next_match") => Season.NextMatch,
         (_, "match_in_progress") => Season.MatchInProgress,
+        (_, MonthsToSubmission) when Season.Dates.TryGetValue("applications_submit", out var submit) => MonthsBetween(today, submit.Date),
         _ => Season.Dates.TryGetValue(name, out var date) ? date.Date.Year : null,
     };
 }

@@ -75,7 +75,7 @@ public static class SeasonRules
         {
             foreach (var name in SeasonText.NamesIn(text).Distinct(StringComparer.Ordinal))
             {
-                if (!CheckName(script, name, position, problems) || !script.Seasons.Any(s => s.Dates.TryGetValue(name, out var d) && d.Inferred))
+                if (!CheckName(script, name, position, problems, inText: true) || !script.Seasons.Any(s => s.Dates.TryGetValue(name, out var d) && d.Inferred))
                 {
                     continue;
                 }
@@ -92,9 +92,10 @@ public static class SeasonRules
     }
 
     /// <summary>Whether <paramref name="name"/> is a season value the script can fill; reports it when not.</summary>
-    internal static bool CheckName(Script script, string name, SourcePosition position, ProblemList problems)
+    internal static bool CheckName(Script script, string name, SourcePosition position, ProblemList problems, bool inText = false)
     {
-        if (script.Seasons.Count > 0 && (name is "next_match" or "match_in_progress" || Season.DateNames.Contains(name)))
+        if (script.Seasons.Count > 0
+            && (name is "next_match" or "match_in_progress" || Season.DateNames.Contains(name) || (!inText && name == Facts.MonthsToSubmission)))
         {
             return true;
         }

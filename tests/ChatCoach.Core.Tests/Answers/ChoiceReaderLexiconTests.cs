@@ -116,6 +116,18 @@ public sealed class ChoiceReaderLexiconTests
         Assert.Equal("y", Read("the other", Common));
     }
 
+    [Theory]
+    [InlineData("salt n pepper", "both")]
+    [InlineData("salt and pepper", "both")]
+    [InlineData("salt n", null)]
+    [InlineData("n pepper", null)]
+    public void An_n_between_words_is_and(string text, string? expected)
+    {
+        var context = new ReadContext(new DateOnly(2026, 11, 25), [new("both", "Salt and pepper", []), new("other", "Other", [])]);
+
+        Assert.Equal(expected, Read(text, context));
+    }
+
     [Fact]
     public void Is_exactly_only_for_a_whole_label_id_or_synonym()
     {
