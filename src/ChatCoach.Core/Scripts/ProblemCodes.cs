@@ -77,4 +77,13 @@ public static class ProblemCodes
 
     /// <summary>An advice entry not reviewed for more than 12 months, or never (a warning).</summary>
     public const string NotReviewed = "CC053";
+
+    /// <summary>A crisis pattern that is malformed or can never match a normalised message.</summary>
+    public const string PatternNeverMatches = "CC070";
+
+    /// <summary>A crisis exception that the pattern it stands beside never reaches.</summary>
+    public const string ExceptionNeverReached = "CC071";
+
+    /// <summary>A crisis corpus that is missing or whose figures fall below the bar.</summary>
+    public const string CorpusBelowBar = "CC072";
 }

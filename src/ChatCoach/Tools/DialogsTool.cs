@@ -1,29 +1,22 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Goldens;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Core.Seasons;
 
 namespace ChatCoach.Tools;
 
 /// <summary>
-/// The moderators' tools: <c>dialogs validate</c>, <c>dialogs test</c> and <c>dialogs graph</c>. Validation and
+/// The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>. Validation and
 /// goldens without a <c>today:</c> use <paramref name="clock"/>'s day (<c>ChatCoach:Clock:Today</c>).
 /// </summary>
-internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, TextWriter output, TextWriter errors)
+internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, TextReader input, TextWriter output, TextWriter errors)
 {
     public const int Succeeded = 0;
     public const int Failed = 1;
 
-    public Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) => arguments[0] switch
-    {
-        "validate" => ValidateAsync(Target(arguments), cancellationToken),
-        "test" => TestAsync(Target(arguments), cancellationToken),
-        "graph" when arguments.Count == 2 => GraphAsync(arguments[1], cancellationToken),
-        _ => Usage(arguments[0]),
-    };
-
     /// <summary>Every problem of every script, one a line; exit code 1 when anything is wrong.</summary>
-    private async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -40,7 +33,7 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
     }
 
     /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
-    private async Task<int> TestAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> TestAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         foreach (var problem in problems)
@@ -80,10 +73,28 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
         }
 
         await errors.WriteLineAsync($"{goldens.Count - failed} of {goldens.Count} golden conversation(s) passed.");
-        return failed == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
+        var corpusFailures = 0;
+        foreach (var script in scripts)
+        {
+            var (figures, failures) = await CorpusCheck.RunAsync(script, folder, cancellationToken);
+            foreach (var part in figures)
+            {
+                await output.WriteLineAsync($"crisis corpus of '{script.Id}', {part}");
+            }
+
+            foreach (var failure in failures)
+            {
+                await output.WriteLineAsync(failure);
+            }
+
+            corpusFailures += failures.Count;
+        }
+
+        return failed == 0 && corpusFailures == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
     }
 
-    private async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The live script <paramref name="id"/> as a Mermaid diagram.</summary>
+    public async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
     {
         var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
         if (scripts.FirstOrDefault(s => s.Id == id) is not { } script)
@@ -96,11 +107,38 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
         return Succeeded;
     }
 
-    private async Task<int> Usage(string action)
+    /// <summary>Reads messages one a line and prints each one's safety level, so moderators can try a phrase.</summary>
+    public async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
     {
-        await errors.WriteLineAsync($"chatcoach: unknown 'dialogs {action}'; use validate [PATH], test [PATH] or graph ID.");
-        return 2;
-    }
+        Script? chosen;
+        if (script is not null && (script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || File.Exists(script)))
+        {
+            var draft = File.Exists(script) ? await ScriptLoader.LoadFileAsync(script, cancellationToken) : null;
+            foreach (var problem in draft?.Problems ?? [])
+            {
+                await errors.WriteLineAsync(problem.ToString());
+            }
 
-    private string Target(IReadOnlyList<string> arguments) => arguments.Count > 1 ? arguments[1] : options.Path;
+            chosen = draft?.Script;
+        }
+        else
+        {
+            var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
+            chosen = scripts.FirstOrDefault(s => s.Id == (script ?? options.Default));
+        }
+
+        if (chosen is null)
+        {
+            await errors.WriteLineAsync($"chatcoach: no valid script '{script ?? options.Default}' (run 'chatcoach dialogs validate').");
+            return Failed;
+        }
+
+        var classifier = SafetyClassifier.Compile(chosen.Crisis).Classifier;
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            await output.WriteLineAsync(classifier.Classify(line).ToString().ToLowerInvariant());
+        }
+
+        return Succeeded;
+    }
 }
