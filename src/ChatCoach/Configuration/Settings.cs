@@ -10,9 +10,9 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord, ClockOptions Clock)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord"];
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -27,6 +27,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.Section, problems);
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
         var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
+        var clock = Bind<ClockOptions>(configuration, ClockOptions.Section, problems);
         problems.AddRange(discord?.Problems() ?? []);
 
         if (dialogs is not null)
@@ -54,7 +55,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)
