@@ -64,13 +64,17 @@ if (builder.Configuration["Logging:LogLevel:Default"] is null)
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(settings.Dialogs);
 builder.Services.AddSingleton(Options.Create(settings.Privacy));
-builder.Services.AddCoachStorage(settings.Database);
+builder.Services.AddCoachStorage(settings.Database, settings.Replica);
 builder.Services.AddSingleton<LiveScripts>();
 builder.Services.AddSingleton<IScriptSource>(services =>
     draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
 builder.Services.AddSingleton<ConversationService>();
 builder.Services.AddHostedService<ScriptWatcher>();
 builder.Services.AddHostedService<Housekeeping>();
+if (settings.Database.Provider == DatabaseProvider.Postgres)
+{
+    builder.Services.AddHostedService<ScriptFollower>();
+}
 if (onDiscord)
 {
     builder.Services.AddSingleton(settings.Discord);
@@ -91,6 +95,12 @@ try
 {
     await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
     var live = host.Services.GetRequiredService<LiveScripts>();
+    if (settings.Database.Provider == DatabaseProvider.Postgres)
+    {
+        // The database, shared by the replicas, says which script versions are live; the folder starts on them.
+        await live.FollowAsync(ScriptFollower.Actor, CancellationToken.None);
+    }
+
     if (!await ScriptSetup.StartAsync(live, Console.Error, CancellationToken.None))
     {
         return ExitCodes.BadConfiguration;
