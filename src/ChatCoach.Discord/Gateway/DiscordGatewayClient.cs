@@ -110,7 +110,7 @@ public sealed class DiscordGatewayClient
                 {
                     // Identifying past the daily budget gets the token reset; waiting is the only safe move.
                     var wait = TimeSpan.FromMilliseconds(Math.Max(limit.ResetAfter, 1000));
-                    _logger.LogError("Discord identify budget exhausted ({Total} per window); waiting {Wait} before identifying", limit.Total, wait);
+                    _logger.IdentifyBudgetExhausted(limit.Total, wait);
                     await DelayAsync(wait, cancellationToken);
                     continue;
                 }
@@ -157,7 +157,7 @@ public sealed class DiscordGatewayClient
                 ReconnectDelay.InvalidSession => Backoff.Between(_options.InvalidSessionMinDelay, _options.InvalidSessionMaxDelay, NextRandom()),
                 _ => Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()),
             };
-            _logger.LogInformation("Gateway connection ended ({Reason}); {Next} in {Delay}", outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
+            _logger.Ended(outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
             await DelayAsync(delay, cancellationToken);
         }
     }
@@ -174,7 +174,7 @@ public sealed class DiscordGatewayClient
         }
         catch (Exception ex) when (ex is DiscordApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            _logger.LogWarning(ex, "Could not get the gateway URL");
+            _logger.GatewayUrlFailed(ex);
             return null;
         }
     }

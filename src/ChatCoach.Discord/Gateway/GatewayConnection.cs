@@ -59,12 +59,12 @@ internal sealed class GatewayConnection : IDisposable
         {
             try
             {
-                _logger.LogInformation("Connecting to the Discord gateway at {Host} ({Mode})", url.Host, resume ? "resume" : "identify");
+                _logger.Connecting(url.Host, resume ? "resume" : "identify");
                 await _socket.ConnectAsync(url, connectToken.Token);
             }
             catch (Exception ex) when (ex is WebSocketException or HttpRequestException or OperationCanceledException && !stopToken.IsCancellationRequested)
             {
-                _logger.LogWarning(ex, "Could not connect to the Discord gateway at {Host}", url.Host);
+                _logger.ConnectFailed(ex, url.Host);
                 // PROTOCOL.md §1.9: a resume URL that cannot be reached means falling back to the base URL and Identify.
                 return new ConnectionOutcome(NextStep.Identify, ReconnectDelay.Backoff, "connect failed");
             }
@@ -112,7 +112,7 @@ internal sealed class GatewayConnection : IDisposable
         }
         catch (Exception ex) when (ex is WebSocketException or JsonException or InvalidDataException or KeyNotFoundException or InvalidOperationException)
         {
-            _logger.LogWarning(ex, "Discord gateway connection failed");
+            _logger.ConnectionFailed(ex);
             outcome = _zombie ? Zombie() : new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "connection error: " + ex.GetType().Name);
         }
 
@@ -189,12 +189,7 @@ internal sealed class GatewayConnection : IDisposable
 
                 var code = (int?)_socket.CloseStatus;
                 var outcome = GatewayCloseCodes.Classify(code);
-                _logger.Log(
-                    outcome.Next == NextStep.Fatal ? LogLevel.Critical : LogLevel.Warning,
-                    "Discord gateway closed with {Code} ({Description}): {Reason}",
-                    code,
-                    _socket.CloseStatusDescription,
-                    outcome.Reason);
+                _logger.Closed(outcome.Next == NextStep.Fatal ? LogLevel.Critical : LogLevel.Warning, code, _socket.CloseStatusDescription, outcome.Reason);
                 return outcome;
             }
 
@@ -218,12 +213,12 @@ internal sealed class GatewayConnection : IDisposable
                     break;
 
                 case GatewayOpcode.Reconnect:
-                    _logger.LogInformation("Discord asked the gateway to reconnect (op 7)");
+                    _logger.ReconnectRequested();
                     return new ConnectionOutcome(NextStep.Resume, ReconnectDelay.None, "reconnect requested (op 7)");
 
                 case GatewayOpcode.InvalidSession:
                     var resumable = frame.Data.ValueKind == JsonValueKind.True;
-                    _logger.LogWarning("Discord invalidated the gateway session (op 9, resumable: {Resumable})", resumable);
+                    _logger.SessionInvalidated(resumable);
                     return resumable && _session.CanResume
                         ? new ConnectionOutcome(NextStep.Resume, ReconnectDelay.None, "invalid session (resumable)")
                         : new ConnectionOutcome(NextStep.Identify, ReconnectDelay.InvalidSession, "invalid session");
@@ -233,7 +228,7 @@ internal sealed class GatewayConnection : IDisposable
                     break;
 
                 default:
-                    _logger.LogDebug("Ignoring gateway opcode {Op}", frame.Op);
+                    _logger.IgnoredOpcode(frame.Op);
                     break;
             }
         }
@@ -258,7 +253,7 @@ internal sealed class GatewayConnection : IDisposable
             // A replay may overlap what we already handed out; the sequence number says which ones we have.
             if (_session.LastSequence is { } last && sequence <= last && frame.EventName is not ("READY" or "RESUMED"))
             {
-                _logger.LogDebug("Skipping already delivered dispatch {Sequence}", sequence);
+                _logger.SkippedDispatch(sequence);
                 return;
             }
 
@@ -280,7 +275,7 @@ internal sealed class GatewayConnection : IDisposable
         catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             // One malformed event must not take the session down; it is logged and skipped.
-            _logger.LogWarning(ex, "Could not read gateway dispatch {Event} #{Sequence}", frame.EventName, frame.Sequence);
+            _logger.UnreadableDispatch(ex, frame.EventName, frame.Sequence);
             return;
         }
 
@@ -299,14 +294,14 @@ internal sealed class GatewayConnection : IDisposable
         _session.Start(sessionId, resumeUrl);
         _session.BotUserId = user.Id;
         _reachedSession = true;
-        _logger.LogInformation("Discord gateway session ready as {User} ({UserId})", user.Username, user.Id);
+        _logger.Ready(user.Username, user.Id);
         return new ReadyEvent(user, applicationId, sessionId);
     }
 
     private ResumedEvent OnResumed()
     {
         _reachedSession = true;
-        _logger.LogInformation("Discord gateway session resumed at sequence {Sequence}", _session.LastSequence);
+        _logger.Resumed(_session.LastSequence);
         return new ResumedEvent();
     }
 
@@ -341,7 +336,7 @@ internal sealed class GatewayConnection : IDisposable
                 if (!_ackReceived)
                 {
                     _zombie = true;
-                    _logger.LogWarning("No heartbeat ACK since the last beat; dropping the zombie connection to resume");
+                    _logger.Zombie();
                     await CloseForReconnectAsync("zombie connection");
                     TryCancel(lifetime);
                     return;
@@ -358,7 +353,7 @@ internal sealed class GatewayConnection : IDisposable
         catch (Exception ex) when (ex is WebSocketException or InvalidOperationException)
         {
             // The receive loop sees the same broken or closing socket and decides the outcome.
-            _logger.LogDebug(ex, "Heartbeat send failed");
+            _logger.HeartbeatFailed(ex);
         }
     }
 
@@ -403,7 +398,7 @@ internal sealed class GatewayConnection : IDisposable
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     // We asked for encoding=json without compression; a binary frame is not ours to decode.
-                    _logger.LogDebug("Ignoring a binary gateway message");
+                    _logger.IgnoredBinary();
                     _receiveBuffer.ResetWrittenCount();
                     continue;
                 }

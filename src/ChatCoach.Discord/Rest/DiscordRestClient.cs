@@ -221,7 +221,7 @@ public sealed class DiscordRestClient : IDisposable
                         throw CreateException(route, response.StatusCode, body);
                     }
 
-                    _logger.LogWarning("Discord rate limit on {Route} ({Scope}); retrying in {RetryAfter}", route.Template, global ? "global" : headers.Scope ?? "route", retryAfter);
+                    _logger.RateLimited(route.Template, global ? "global" : headers.Scope ?? "route", retryAfter);
                     continue;
                 }
 
@@ -234,7 +234,7 @@ public sealed class DiscordRestClient : IDisposable
                     }
 
                     var delay = _options.RestRetryBaseDelay * Math.Pow(2, serverErrors - 1);
-                    _logger.LogWarning("Discord answered {Status} on {Route}; retry {Attempt} in {Delay}", (int)response.StatusCode, route.Template, serverErrors, delay);
+                    _logger.ServerError((int)response.StatusCode, route.Template, serverErrors, delay);
                     await Task.Delay(delay, _time, cancellationToken);
                     continue;
                 }
@@ -278,7 +278,7 @@ public sealed class DiscordRestClient : IDisposable
         var detail = body?.Message is { Length: > 0 } text ? ": " + Redact(text) : "";
         var code = body?.Code is { } c ? $", JSON code {c}" : "";
         var message = $"Discord API {route.Template} failed with HTTP {(int)status} ({status}){code}{detail}";
-        _logger.LogWarning("{Message}", message);
+        _logger.Failed(message);
         return new DiscordApiException(message, status, body?.Code, route.Template);
     }
 

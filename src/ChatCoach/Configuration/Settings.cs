@@ -34,6 +34,13 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
 
         if (dialogs is not null)
         {
+            // Unless a path is given, the dialogs/ published beside the executable serve when the working folder has none.
+            var published = System.IO.Path.Combine(AppContext.BaseDirectory, dialogs.Path);
+            if (configuration[$"{DialogsOptions.Section}:Path"] is null && !Directory.Exists(dialogs.Path) && Directory.Exists(published))
+            {
+                dialogs.Path = published;
+            }
+
             Require(problems, $"{DialogsOptions.Section}:Path", dialogs.Path, "must name the folder of dialog scripts");
             Require(problems, $"{DialogsOptions.Section}:Default", dialogs.Default, "must name the script new conversations start");
         }

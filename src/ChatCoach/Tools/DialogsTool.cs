@@ -10,16 +10,8 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
     public const int Succeeded = 0;
     public const int Failed = 1;
 
-    public Task<int> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken) => arguments[0] switch
-    {
-        "validate" => ValidateAsync(Target(arguments), cancellationToken),
-        "test" => TestAsync(Target(arguments), cancellationToken),
-        "graph" when arguments.Count == 2 => GraphAsync(arguments[1], cancellationToken),
-        _ => Usage(arguments[0]),
-    };
-
     /// <summary>Every problem of every script, one a line; exit code 1 when anything is wrong.</summary>
-    private async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         foreach (var problem in problems)
@@ -32,7 +24,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
     }
 
     /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
-    private async Task<int> TestAsync(string path, CancellationToken cancellationToken)
+    public async Task<int> TestAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
         foreach (var problem in problems)
@@ -75,7 +67,8 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         return failed == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
     }
 
-    private async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
+    /// <summary>The live script <paramref name="id"/> as a Mermaid diagram.</summary>
+    public async Task<int> GraphAsync(string id, CancellationToken cancellationToken)
     {
         var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
         if (scripts.FirstOrDefault(s => s.Id == id) is not { } script)
@@ -87,12 +80,4 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         await output.WriteLineAsync(new Core.Engine.DialogEngine(script).ToMermaid());
         return Succeeded;
     }
-
-    private async Task<int> Usage(string action)
-    {
-        await errors.WriteLineAsync($"chatcoach: unknown 'dialogs {action}'; use validate [PATH], test [PATH] or graph ID.");
-        return 2;
-    }
-
-    private string Target(IReadOnlyList<string> arguments) => arguments.Count > 1 ? arguments[1] : options.Path;
 }

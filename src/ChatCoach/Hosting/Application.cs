@@ -1,0 +1,135 @@
+using ChatCoach.Cli;
+using ChatCoach.Configuration;
+using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Scripts;
+using ChatCoach.Discord.Coaching;
+using ChatCoach.Storage;
+using ChatCoach.Terminal;
+using ChatCoach.Tools;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCoach.Hosting;
+
+/// <summary>Runs what the command line asked for: a tool, or the bot on Discord or in the terminal.</summary>
+internal static class Application
+{
+    public static async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. invocation.ConfigurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (invocation.Database is { } databasePath)
+        {
+            builder.Configuration[$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={databasePath}";
+        }
+
+        var (settings, problems) = Settings.Read(builder.Configuration);
+        if (settings is null)
+        {
+            await Console.Error.WriteLineAsync("chatcoach: configuration is not valid:\n  " + string.Join("\n  ", problems));
+            return ExitCodes.BadConfiguration;
+        }
+
+        var dialogsTool = new DialogsTool(settings.Dialogs, Console.Out, Console.Error);
+        switch (invocation.Verb)
+        {
+            case "dialogs validate":
+                return await dialogsTool.ValidateAsync(invocation.Target ?? settings.Dialogs.Path, cancellationToken);
+            case "dialogs test":
+                return await dialogsTool.TestAsync(invocation.Target ?? settings.Dialogs.Path, cancellationToken);
+            case "dialogs graph":
+                return await dialogsTool.GraphAsync(invocation.Target!, cancellationToken);
+            case "stats":
+                return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, cancellationToken);
+        }
+
+        var (draftOk, draft) = await ScriptSetup.LoadDraftAsync(invocation.Script, Console.Error, cancellationToken);
+        if (!draftOk)
+        {
+            return ExitCodes.BadConfiguration;
+        }
+
+        // Logs go to stderr so stdout carries only the conversation; the terminal stays quiet unless something is wrong.
+        var onDiscord = invocation.Verb == "run" && settings.Discord.Enabled;
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        if (builder.Configuration["Logging:LogLevel:Default"] is null)
+        {
+            builder.Logging.SetMinimumLevel(onDiscord ? LogLevel.Information : LogLevel.Warning);
+        }
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(settings.Dialogs);
+        builder.Services.AddSingleton(Options.Create(settings.Privacy));
+        builder.Services.AddCoachStorage(settings.Database, settings.Replica);
+        builder.Services.AddSingleton<LiveScripts>();
+        builder.Services.AddSingleton<IScriptSource>(services =>
+            draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
+        builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddHostedService<ScriptWatcher>();
+        builder.Services.AddHostedService<Housekeeping>();
+        if (settings.Database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddHostedService<ScriptFollower>();
+        }
+
+        if (onDiscord)
+        {
+            builder.Services.AddSingleton(settings.Discord);
+            builder.Services.AddSingleton(_ => new HttpClient());
+            builder.Services.AddSingleton<DiscordChannel>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+        }
+        else
+        {
+            builder.Services.AddSingleton(new TerminalOptions(invocation.User ?? Environment.UserName, draft?.Id ?? invocation.Script));
+            builder.Services.AddSingleton(Console.In);
+            builder.Services.AddSingleton(Console.Out);
+            builder.Services.AddHostedService<TerminalChannel>();
+        }
+
+        using var host = builder.Build();
+        try
+        {
+            await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            var live = host.Services.GetRequiredService<LiveScripts>();
+            if (settings.Database.Provider == DatabaseProvider.Postgres)
+            {
+                // The database, shared by the replicas, says which script versions are live; the folder starts on them.
+                await live.FollowAsync(ScriptFollower.Actor, cancellationToken);
+            }
+
+            if (!await ScriptSetup.StartAsync(live, Console.Error, cancellationToken))
+            {
+                return ExitCodes.BadConfiguration;
+            }
+
+            if (draft is null && invocation.Script is { } id && live.Find(id) is null)
+            {
+                await Console.Error.WriteLineAsync($"chatcoach: no live script with id '{id}' in '{settings.Dialogs.Path}'.");
+                return ExitCodes.BadConfiguration;
+            }
+
+            var discord = host.Services.GetService<DiscordChannel>();
+            await host.RunAsync(cancellationToken);
+            if (discord?.Failure is { } failure)
+            {
+                await Console.Error.WriteLineAsync($"chatcoach: stopped: Discord refused the bot: {failure}");
+                return ExitCodes.Failed;
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"chatcoach: stopped: {e.Message}");
+            return ExitCodes.Failed;
+        }
+    }
+}
