@@ -29,7 +29,7 @@ internal sealed partial class ScriptFollower(LiveScripts live, Replica replica, 
                 var report = await live.FollowAsync(Actor, stoppingToken);
                 if (report.Lines.Count > 0)
                 {
-                    LogFollowed(replica.Id, report.ToString());
+                    LogFollowed(replica.Id, report);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -41,7 +41,7 @@ internal sealed partial class ScriptFollower(LiveScripts live, Replica replica, 
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Replica {Replica} followed the scripts live in the database:\n{Report}")]
-    private partial void LogFollowed(string replica, string report);
+    private partial void LogFollowed(string replica, ReloadReport report);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not follow the scripts live in the database")]
     private partial void LogFailed(Exception exception);
