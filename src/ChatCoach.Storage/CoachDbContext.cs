@@ -23,6 +23,8 @@ internal abstract class CoachDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<BotStateRow> BotState => Set<BotStateRow>();
 
+    public DbSet<LeaseRow> Leases => Set<LeaseRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -68,6 +70,12 @@ internal abstract class CoachDbContext(DbContextOptions options) : DbContext(opt
         {
             state.ToTable(Schema.BotState.Table);
             state.HasKey(s => s.Key);
+        });
+
+        modelBuilder.Entity<LeaseRow>(lease =>
+        {
+            lease.ToTable(Schema.Leases.Table);
+            lease.HasKey(l => l.Name);
         });
     }
 }

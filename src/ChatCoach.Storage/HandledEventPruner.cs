@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatCoach.Storage;
 
 /// <summary>
@@ -18,14 +16,8 @@ public sealed class HandledEventPruner(DatabaseOptions options)
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var db = new CoachContexts(options).Create();
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        await using var prune = connection.CreateCommand();
-        prune.CommandText = Sql.PruneEvents;
-        var before = prune.CreateParameter();
-        before.ParameterName = "@before";
-        before.Value = (now - Keep).ToUniversalTime(); // times are stored in UTC (on SQLite as ISO-8601 text, which sorts as time does)
-        prune.Parameters.Add(before);
+        // Times are stored in UTC (on SQLite as ISO-8601 text, which sorts as time does).
+        await using var prune = await Sql.CommandAsync(db, Sql.PruneEvents, cancellationToken, ("@before", now - Keep));
         return await prune.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -82,6 +82,15 @@ internal static class Schema
         public const string Value = nameof(BotStateRow.Value);
     }
 
+    public static class Leases
+    {
+        public const string Table = "leases";
+        public const string Name = nameof(LeaseRow.Name);
+        public const string Owner = nameof(LeaseRow.Owner);
+        public const string ExpiresAt = nameof(LeaseRow.ExpiresAt);
+        public const string State = nameof(LeaseRow.State);
+    }
+
     /// <summary>The tables with rows about a user (by platform and user id), which erasure empties of them.</summary>
     public static readonly string[] UserTables = [Sessions.Table, HandledEvents.Table, Transcripts.Table];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ChatCoach.Core.Engine;
+using Microsoft.EntityFrameworkCore;
 using static ChatCoach.Storage.Schema;
 
 namespace ChatCoach.Storage;
@@ -112,10 +113,52 @@ internal static class Sql
         ON CONFLICT ("{{BotState.Key}}") DO UPDATE SET "{{BotState.Value}}" = excluded."{{BotState.Value}}"
         """;
 
+    /// <summary>Takes a lease that is free, expired or the owner's already; returns its state when taken, no row otherwise.</summary>
+    public const string TakeLease =
+        $"""
+        INSERT INTO {Leases.Table} ("{Leases.Name}", "{Leases.Owner}", "{Leases.ExpiresAt}") VALUES (@name, @owner, @until)
+        ON CONFLICT ("{Leases.Name}") DO UPDATE SET "{Leases.Owner}" = excluded."{Leases.Owner}", "{Leases.ExpiresAt}" = excluded."{Leases.ExpiresAt}"
+        WHERE {Leases.Table}."{Leases.Owner}" = excluded."{Leases.Owner}" OR {Leases.Table}."{Leases.ExpiresAt}" < @now
+        RETURNING "{Leases.State}"
+        """;
+
+    /// <summary>Extends the owner's lease and stores its state (or gives it up, with an expiry of now).</summary>
+    public const string RenewLease =
+        $"""
+        UPDATE {Leases.Table} SET "{Leases.ExpiresAt}" = @until, "{Leases.State}" = @state
+        WHERE "{Leases.Name}" = @name AND "{Leases.Owner}" = @owner
+        """;
+
     /// <summary>Forgets the event ids handled before <c>@before</c>.</summary>
     public const string PruneEvents = $"""DELETE FROM {HandledEvents.Table} WHERE "{HandledEvents.HandledAt}" < @before""";
 
     /// <summary>Deletes a user's rows from one of <see cref="UserTables"/>, which all name the user as sessions do.</summary>
     public static string EraseUser(string table) =>
         $"""DELETE FROM {table} WHERE "{Sessions.Platform}" = @platform AND "{Sessions.UserId}" = @user""";
+
+    /// <summary>
+    /// A command on the context's connection (opened), its parameters named as in <paramref name="sql"/>: for the
+    /// statements off the hot path, which run alike on every provider.
+    /// </summary>
+    public static async Task<DbCommand> CommandAsync(CoachDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] values)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (parameterName, value) in values)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = parameterName;
+            parameter.Value = value switch
+            {
+                null => DBNull.Value,
+                DateTimeOffset time => time.ToUniversalTime(), // stored in UTC (on SQLite as text that sorts as time does)
+                _ => value,
+            };
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
 }

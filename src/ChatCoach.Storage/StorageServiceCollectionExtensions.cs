@@ -22,6 +22,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(replica ?? Replica.Default());
         services.AddSingleton<IScriptHistory, EfScriptHistory>();
         services.AddSingleton<IBotState, EfBotState>();
+        services.AddSingleton<ILeases, SqlLeases>();
         services.AddSingleton(new DatabaseMigrator(options));
         services.AddSingleton(new HandledEventPruner(options));
         if (options.Provider == DatabaseProvider.Postgres)

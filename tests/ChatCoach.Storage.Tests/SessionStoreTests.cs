@@ -308,6 +308,25 @@ public abstract class SessionStoreTests : IAsyncLifetime
         Assert.True(await _db.Election.LeadsAsync(HandledEventPruner.Job, default));
     }
 
+    [SkippableFact]
+    public async Task A_lease_has_one_holder_until_it_expires_and_the_next_holder_gets_the_state_left_with_it()
+    {
+        var leases = Db.Leases;
+        var lease = "discord-shard-0";
+
+        Assert.Equal(new LeaseGrant(null), await leases.TryTakeAsync(lease, "a", Now, Now.AddSeconds(30), default));
+        Assert.Null(await leases.TryTakeAsync(lease, "b", Now.AddSeconds(10), Now.AddSeconds(40), default));
+        Assert.True(await leases.RenewAsync(lease, "a", Now.AddSeconds(50), """{"seq":7}""", default));
+        Assert.Null(await leases.TryTakeAsync(lease, "b", Now.AddSeconds(45), Now.AddSeconds(75), default));
+
+        var taken = await leases.TryTakeAsync(lease, "b", Now.AddSeconds(51), Now.AddSeconds(81), default);
+
+        Assert.Equal("""{"seq":7}""", taken?.State);
+        Assert.False(await leases.RenewAsync(lease, "a", Now.AddSeconds(80), null, default));
+        await leases.ReleaseAsync(lease, "b", Now.AddSeconds(60), """{"seq":9}""", default);
+        Assert.Equal("""{"seq":9}""", (await leases.TryTakeAsync(lease, "a", Now.AddSeconds(61), Now.AddSeconds(91), default))?.State);
+    }
+
     private static async Task KeepAndActivateAsync(IScriptHistory history, string id, string version, DateTimeOffset at)
     {
         var script = (await ScriptLoader.LoadFileAsync(Path.Combine(RepositoryPaths.Dialogs, "coach.yaml"))).Script!;

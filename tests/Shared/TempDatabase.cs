@@ -35,6 +35,8 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public IJobElection Election => _services.GetRequiredService<IJobElection>();
 
+    public ILeases Leases => _services.GetRequiredService<ILeases>();
+
     public static Task<TempDatabase> CreateAsync()
     {
         var folder = new TempFolder("chatcoach-db-");

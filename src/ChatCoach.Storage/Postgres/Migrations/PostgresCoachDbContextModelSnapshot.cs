@@ -124,6 +124,26 @@ namespace ChatCoach.Storage.Postgres.Migrations
                     b.ToTable("handled_events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCoach.Storage.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("ChatCoach.Storage.ScriptVersionRow", b =>
                 {
                     b.Property<string>("Version")

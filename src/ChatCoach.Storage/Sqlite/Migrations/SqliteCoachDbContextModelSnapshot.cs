@@ -117,6 +117,26 @@ namespace ChatCoach.Storage.Sqlite.Migrations
                     b.ToTable("handled_events", (string)null);
                 });
 
+            modelBuilder.Entity("ChatCoach.Storage.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
+                });
+
             modelBuilder.Entity("ChatCoach.Storage.ScriptVersionRow", b =>
                 {
                     b.Property<string>("Version")

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatCoach.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresCoachDbContext))]
-    [Migration("20261204213023_Initial")]
+    [Migration("20261204215656_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -125,6 +125,26 @@ namespace ChatCoach.Storage.Postgres.Migrations
                     b.HasIndex("Platform", "UserId");
 
                     b.ToTable("handled_events", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCoach.Storage.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("State")
+                        .HasColumnType("text");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
                 });
 
             modelBuilder.Entity("ChatCoach.Storage.ScriptVersionRow", b =>

@@ -73,6 +73,20 @@ namespace ChatCoach.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Owner = table.Column<string>(type: "text", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "script_versions",
                 columns: table => new
                 {
@@ -159,6 +173,9 @@ namespace ChatCoach.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "handled_events");
+
+            migrationBuilder.DropTable(
+                name: "leases");
 
             migrationBuilder.DropTable(
                 name: "script_versions");

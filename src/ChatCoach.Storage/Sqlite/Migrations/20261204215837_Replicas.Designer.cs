@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatCoach.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCoachDbContext))]
-    [Migration("20261204212959_ActivationReplica")]
-    partial class ActivationReplica
+    [Migration("20261204215837_Replicas")]
+    partial class Replicas
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -118,6 +118,26 @@ namespace ChatCoach.Storage.Sqlite.Migrations
                     b.HasIndex("Platform", "UserId");
 
                     b.ToTable("handled_events", (string)null);
+                });
+
+            modelBuilder.Entity("ChatCoach.Storage.LeaseRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("leases", (string)null);
                 });
 
             modelBuilder.Entity("ChatCoach.Storage.ScriptVersionRow", b =>
