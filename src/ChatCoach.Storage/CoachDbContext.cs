@@ -25,6 +25,8 @@ internal abstract class CoachDbContext(DbContextOptions options) : DbContext(opt
 
     public DbSet<LeaseRow> Leases => Set<LeaseRow>();
 
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -76,6 +78,14 @@ internal abstract class CoachDbContext(DbContextOptions options) : DbContext(opt
         {
             lease.ToTable(Schema.Leases.Table);
             lease.HasKey(l => l.Name);
+        });
+
+        modelBuilder.Entity<OutboxRow>(outbox =>
+        {
+            outbox.ToTable(Schema.Outbox.Table);
+            outbox.Property(o => o.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+            outbox.HasIndex(o => o.NextAttemptAt);
+            outbox.HasIndex(o => new { o.Platform, o.UserId, o.Id });
         });
     }
 }

@@ -91,6 +91,21 @@ internal static class Schema
         public const string State = nameof(LeaseRow.State);
     }
 
+    public static class Outbox
+    {
+        public const string Table = "reply_outbox";
+        public const string Id = nameof(OutboxRow.Id);
+        public const string Platform = nameof(OutboxRow.Platform);
+        public const string UserId = nameof(OutboxRow.UserId);
+        public const string Address = nameof(OutboxRow.Address);
+        public const string Body = nameof(OutboxRow.Body);
+        public const string CreatedAt = nameof(OutboxRow.CreatedAt);
+        public const string ExpiresAt = nameof(OutboxRow.ExpiresAt);
+        public const string Attempts = nameof(OutboxRow.Attempts);
+        public const string FirstTriedAt = nameof(OutboxRow.FirstTriedAt);
+        public const string NextAttemptAt = nameof(OutboxRow.NextAttemptAt);
+    }
+
     /// <summary>The tables with rows about a user (by platform and user id), which erasure empties of them.</summary>
-    public static readonly string[] UserTables = [Sessions.Table, HandledEvents.Table, Transcripts.Table];
+    public static readonly string[] UserTables = [Sessions.Table, HandledEvents.Table, Transcripts.Table, Outbox.Table];
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 using Microsoft.EntityFrameworkCore;
 using static ChatCoach.Storage.Schema;
 
@@ -105,6 +106,66 @@ internal static class Sql
         ON CONFLICT ("{FunnelCounts.ScriptVersion}", "{FunnelCounts.Node}", "{FunnelCounts.Event}")
         DO UPDATE SET "{FunnelCounts.Count}" = {FunnelCounts.Table}."{FunnelCounts.Count}" + excluded."{FunnelCounts.Count}"
         """;
+
+    /// <summary>A reply written with its turn, due for the sweeper only after <c>@next</c>; returns its id.</summary>
+    public const string InsertOutbox =
+        $"""
+        INSERT INTO {Outbox.Table} ("{Outbox.Platform}", "{Outbox.UserId}", "{Outbox.Address}", "{Outbox.Body}", "{Outbox.CreatedAt}",
+            "{Outbox.ExpiresAt}", "{Outbox.Attempts}", "{Outbox.NextAttemptAt}")
+        VALUES (@platform, @user, @address, @body, @createdAt, @expiresAt, 0, @next)
+        RETURNING "{Outbox.Id}"
+        """;
+
+    /// <summary>The outbox columns, in the order <see cref="ReadOutbox"/> reads them.</summary>
+    public const string OutboxColumns =
+        $"""
+        "{Outbox.Id}", "{Outbox.Platform}", "{Outbox.UserId}", "{Outbox.Address}", "{Outbox.Body}", "{Outbox.CreatedAt}", "{Outbox.ExpiresAt}",
+            "{Outbox.Attempts}", "{Outbox.FirstTriedAt}", "{Outbox.NextAttemptAt}"
+        """;
+
+    /// <summary>
+    /// The due rows of a platform that are the oldest pending row of their user (so a later reply never overtakes an
+    /// earlier one being retried), oldest first, at most <c>@max</c>; <see cref="ClaimOutbox"/> is built on it.
+    /// </summary>
+    public const string DueOutbox =
+        $"""
+        SELECT o."{Outbox.Id}" FROM {Outbox.Table} o
+        WHERE o."{Outbox.Platform}" = @platform AND o."{Outbox.NextAttemptAt}" <= @now
+          AND NOT EXISTS (SELECT 1 FROM {Outbox.Table} e
+                          WHERE e."{Outbox.Platform}" = o."{Outbox.Platform}" AND e."{Outbox.UserId}" = o."{Outbox.UserId}" AND e."{Outbox.Id}" < o."{Outbox.Id}")
+        ORDER BY o."{Outbox.Id}" LIMIT @max
+        """;
+
+    /// <summary>Holds the due rows until <c>@leaseEnd</c> and returns them.</summary>
+    public const string ClaimOutbox =
+        $"""
+        UPDATE {Outbox.Table} SET "{Outbox.NextAttemptAt}" = @leaseEnd
+        WHERE "{Outbox.Id}" IN ({DueOutbox})
+        RETURNING {OutboxColumns}
+        """;
+
+    public const string DeleteOutbox = $"""DELETE FROM {Outbox.Table} WHERE "{Outbox.Id}" = @id""";
+
+    public const string RetryOutbox =
+        $"""
+        UPDATE {Outbox.Table} SET "{Outbox.Attempts}" = @attempts, "{Outbox.FirstTriedAt}" = @first, "{Outbox.NextAttemptAt}" = @next
+        WHERE "{Outbox.Id}" = @id
+        """;
+
+    /// <summary>The reply in the current row of a statement returning <see cref="OutboxColumns"/>.</summary>
+    public static OutboxReply ReadOutbox(DbDataReader row) => new()
+    {
+        Id = row.GetInt64(0),
+        Platform = row.GetString(1),
+        UserId = row.GetString(2),
+        Address = row.GetString(3),
+        Body = row.GetString(4),
+        CreatedAt = row.GetFieldValue<DateTimeOffset>(5),
+        ExpiresAt = row.IsDBNull(6) ? null : row.GetFieldValue<DateTimeOffset>(6),
+        Attempts = row.GetInt32(7),
+        FirstTriedAt = row.IsDBNull(8) ? null : row.GetFieldValue<DateTimeOffset>(8),
+        NextAttemptAt = row.GetFieldValue<DateTimeOffset>(9),
+    };
 
     /// <summary>Sets a bot fact; its key and value are EF Core's raw-SQL parameters <c>{0}</c> and <c>{1}</c>.</summary>
     public const string SetBotState =

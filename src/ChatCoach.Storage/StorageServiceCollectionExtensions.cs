@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Storage.Postgres;
 using ChatCoach.Storage.Sqlite;
@@ -29,12 +30,16 @@ public static class StorageServiceCollectionExtensions
         {
             // Disposed with the container, which closes the store's and the election's connections.
             services.AddSingleton(_ => PostgresConnections.CreateDataSource(options));
-            services.AddSingleton<ISessionStore>(s => new PostgresSessionStore(s.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton(s => new PostgresSessionStore(s.GetRequiredService<NpgsqlDataSource>()));
+            services.AddSingleton<ISessionStore>(s => s.GetRequiredService<PostgresSessionStore>());
+            services.AddSingleton<IReplyOutbox>(s => s.GetRequiredService<PostgresSessionStore>());
             services.AddSingleton<IJobElection>(s => new AdvisoryLockElection(s.GetRequiredService<NpgsqlDataSource>()));
         }
         else
         {
-            services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options));
+            services.AddSingleton(_ => new SqliteSessionStore(options));
+            services.AddSingleton<ISessionStore>(s => s.GetRequiredService<SqliteSessionStore>());
+            services.AddSingleton<IReplyOutbox>(s => s.GetRequiredService<SqliteSessionStore>());
             services.AddSingleton<IJobElection, SoleHost>();
         }
 

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Storage;
 using ChatCoach.Tests.Databases;
@@ -36,6 +37,8 @@ internal sealed class TempDatabase : IAsyncDisposable
     public IJobElection Election => _services.GetRequiredService<IJobElection>();
 
     public ILeases Leases => _services.GetRequiredService<ILeases>();
+
+    public IReplyOutbox Outbox => _services.GetRequiredService<IReplyOutbox>();
 
     public static Task<TempDatabase> CreateAsync()
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -12,7 +13,7 @@ namespace ChatCoach.Storage.Postgres;
 /// share the database safely: a save applies only over the revision it loaded (per-user order without locks), and the
 /// handled-events key makes each event's turn happen once, whichever replica gets there first.
 /// </summary>
-internal sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
+internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsyncDisposable
 {
     private static readonly PostgresCommand LoadSession = new(Sql.LoadSession, ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text));
     private static readonly PostgresCommand IsHandled = new(Sql.IsHandled, ("@event", NpgsqlDbType.Text));
@@ -21,6 +22,16 @@ internal sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
 
     private static readonly PostgresCommand[] Erase =
         [.. Schema.UserTables.Select(table => new PostgresCommand(Sql.EraseUser(table), ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text)))];
+
+    private static readonly PostgresCommand ClaimOutbox = new(
+        PostgresSql.ClaimOutbox, ("@platform", NpgsqlDbType.Text), ("@now", NpgsqlDbType.TimestampTz), ("@leaseEnd", NpgsqlDbType.TimestampTz), ("@max", NpgsqlDbType.Integer));
+
+    private static readonly PostgresCommand DeleteOutbox = new(Sql.DeleteOutbox, ("@id", NpgsqlDbType.Bigint));
+    private static readonly PostgresCommand RetryOutbox = new(
+        Sql.RetryOutbox, ("@id", NpgsqlDbType.Bigint), ("@attempts", NpgsqlDbType.Integer), ("@first", NpgsqlDbType.TimestampTz), ("@next", NpgsqlDbType.TimestampTz));
+
+    private static readonly PostgresCommand DeleteUserOutbox = new(
+        Sql.EraseUser(Schema.Outbox.Table), ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text));
 
     private readonly NpgsqlDataSource _source;
     private readonly PostgresTurnWriter _writer;
@@ -87,6 +98,32 @@ internal sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
         }
     }
 
+    public async Task<IReadOnlyList<OutboxReply>> ClaimDueAsync(string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var claim = ClaimOutbox.On(connection);
+        Bind(claim, platform, now.ToUniversalTime(), (now + lease).ToUniversalTime(), max);
+        var rows = new List<OutboxReply>();
+        await using (var reader = await claim.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(Sql.ReadOutbox(reader));
+            }
+        }
+
+        rows.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return rows;
+    }
+
+    public Task MarkSentAsync(long id, CancellationToken cancellationToken) => RunAsync(DeleteOutbox, cancellationToken, id);
+
+    public Task RetryAtAsync(long id, int attempts, DateTimeOffset firstTriedAt, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        RunAsync(RetryOutbox, cancellationToken, id, attempts, firstTriedAt.ToUniversalTime(), nextAttemptAt.ToUniversalTime());
+
+    public Task DeleteForUserAsync(string platform, string userId, CancellationToken cancellationToken) =>
+        RunAsync(DeleteUserOutbox, cancellationToken, platform, userId);
+
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
@@ -95,6 +132,14 @@ internal sealed class PostgresSessionStore : ISessionStore, IAsyncDisposable
         {
             await reader.DisposeAsync();
         }
+    }
+
+    private async Task RunAsync(PostgresCommand statement, CancellationToken cancellationToken, params object?[] values)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var command = statement.On(connection);
+        Bind(command, values);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Bind(NpgsqlCommand command, params object?[] values)

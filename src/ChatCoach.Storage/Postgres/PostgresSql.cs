@@ -7,7 +7,10 @@ namespace ChatCoach.Storage.Postgres;
 /// server in one round trip: the session write is conditional on the event not being handled yet, and the event id
 /// and transcript lines are written only when the session was, and its funnel counts go to a temporary table that the
 /// group's last statement adds up into the counters. The parameters are those of <see cref="Sql.SessionParameters"/>,
-/// then <c>@event</c>, <c>@at</c>, <c>@fromUser</c>, <c>@text</c>, <c>@lineAt</c>, <c>@fromNode</c>, <c>@outcome</c>.
+/// then <c>@event</c>, <c>@at</c>, <c>@fromUser</c>, <c>@text</c>, <c>@lineAt</c>, <c>@fromNode</c>, <c>@outcome</c>, and the
+/// turn's replies for the outbox as arrays (<c>@replyAddress</c>, <c>@replyBody</c>, <c>@replyCreatedAt</c>,
+/// <c>@replyExpiresAt</c>, <c>@replyNext</c>); it answers whether the session was saved, whether the event had been handled
+/// before (a duplicate rather than a conflict), and the outbox ids in the order of the replies.
 /// </summary>
 internal static class PostgresSql
 {
@@ -59,8 +62,28 @@ internal static class PostgresSql
             SELECT @scriptVersion, @fromNode, @outcome WHERE @fromNode IS NOT NULL AND EXISTS (SELECT 1 FROM saved)
             UNION ALL
             SELECT @scriptVersion, @node, 'Entered' WHERE @node IS DISTINCT FROM @fromNode AND @node IS NOT NULL AND EXISTS (SELECT 1 FROM saved)
+        ), outbox AS (
+            INSERT INTO {Outbox.Table} ("{Outbox.Platform}", "{Outbox.UserId}", "{Outbox.Address}", "{Outbox.Body}", "{Outbox.CreatedAt}",
+                "{Outbox.ExpiresAt}", "{Outbox.Attempts}", "{Outbox.NextAttemptAt}")
+            SELECT @platform, @user, reply.address, reply.body, reply.created_at, reply.expires_at, 0, reply.next
+            FROM unnest(@replyAddress, @replyBody, @replyCreatedAt, @replyExpiresAt, @replyNext)
+                WITH ORDINALITY AS reply (address, body, created_at, expires_at, next, n)
+            WHERE EXISTS (SELECT 1 FROM saved)
+            ORDER BY reply.n
+            RETURNING "{Outbox.Id}"
         )
-        SELECT EXISTS (SELECT 1 FROM saved), NOT {NotHandled}
+        SELECT EXISTS (SELECT 1 FROM saved), NOT {NotHandled}, ARRAY (SELECT "{Outbox.Id}" FROM outbox ORDER BY "{Outbox.Id}")
+        """;
+
+    /// <summary>
+    /// Holds the due outbox rows for this replica's sender: rows another replica is claiming at this moment are skipped,
+    /// not waited for, so each reply has one sender.
+    /// </summary>
+    public const string ClaimOutbox =
+        $"""
+        UPDATE {Outbox.Table} SET "{Outbox.NextAttemptAt}" = @leaseEnd
+        WHERE "{Outbox.Id}" IN ({Sql.DueOutbox} FOR UPDATE SKIP LOCKED)
+        RETURNING {Sql.OutboxColumns}
         """;
 
     /// <summary>

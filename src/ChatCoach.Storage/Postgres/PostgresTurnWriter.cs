@@ -26,6 +26,9 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
         ("@revision", NpgsqlDbType.Bigint), ("@event", NpgsqlDbType.Text), ("@at", NpgsqlDbType.TimestampTz),
         ("@fromUser", NpgsqlDbType.Array | NpgsqlDbType.Boolean), ("@text", NpgsqlDbType.Array | NpgsqlDbType.Text),
         ("@lineAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz), ("@fromNode", NpgsqlDbType.Text), ("@outcome", NpgsqlDbType.Text),
+        ("@replyAddress", NpgsqlDbType.Array | NpgsqlDbType.Text), ("@replyBody", NpgsqlDbType.Array | NpgsqlDbType.Text),
+        ("@replyCreatedAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz), ("@replyExpiresAt", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
+        ("@replyNext", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz),
     ];
 
     private static readonly PostgresCommand SaveNew = new(PostgresSql.SaveNewSession, TurnParameters);
@@ -35,6 +38,7 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
     private static readonly bool[] NoFlags = [];
     private static readonly string[] NoTexts = [];
     private static readonly DateTimeOffset[] NoTimes = [];
+    private static readonly DateTimeOffset?[] NoMaybeTimes = [];
 
     private readonly Lock _queueLock = new();
     private readonly ConcurrentBag<NpgsqlConnection> _connections = [];
@@ -147,6 +151,10 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
             if (pending.Outcome == SaveResult.Saved)
             {
                 pending.Turn.Session.Revision++;
+                for (var i = 0; i < pending.Turn.Outbox.Count; i++)
+                {
+                    pending.Turn.Outbox[i].Id = pending.OutboxIds[i];
+                }
             }
 
             pending.TrySetResult(pending.Outcome);
@@ -173,6 +181,7 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
         {
             await results.ReadAsync();
             pending.Outcome = results.GetBoolean(0) ? SaveResult.Saved : results.GetBoolean(1) ? SaveResult.Duplicate : SaveResult.Conflict;
+            pending.OutboxIds = results.GetFieldValue<long[]>(2);
             await results.NextResultAsync();
         }
 
@@ -209,6 +218,12 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
         values[14].Value = lines.Count == 0 ? NoTimes : lines.Select(l => l.At.ToUniversalTime()).ToArray();
         values[15].Value = (object?)turn.FromNode ?? DBNull.Value;
         values[16].Value = turn.Outcome.ToString();
+        var replies = turn.Outbox;
+        values[17].Value = replies.Count == 0 ? NoTexts : replies.Select(r => r.Address).ToArray();
+        values[18].Value = replies.Count == 0 ? NoTexts : replies.Select(r => r.Body).ToArray();
+        values[19].Value = replies.Count == 0 ? NoTimes : replies.Select(r => r.CreatedAt.ToUniversalTime()).ToArray();
+        values[20].Value = replies.Count == 0 ? NoMaybeTimes : replies.Select(r => r.ExpiresAt?.ToUniversalTime()).ToArray();
+        values[21].Value = replies.Count == 0 ? NoTimes : replies.Select(r => r.NextAttemptAt.ToUniversalTime()).ToArray();
         return command;
     }
 
@@ -220,5 +235,8 @@ internal sealed class PostgresTurnWriter(NpgsqlDataSource source) : IAsyncDispos
         public string Key { get; } = $"{turn.Session.Platform}\n{turn.Session.UserId}";
 
         public SaveResult Outcome { get; set; }
+
+        /// <summary>The ids the outbox gave the turn's replies, in their order.</summary>
+        public long[] OutboxIds { get; set; } = [];
     }
 }

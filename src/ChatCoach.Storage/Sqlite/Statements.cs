@@ -14,6 +14,7 @@ internal sealed class Statements : IDisposable
     private readonly SqliteCommand _updateSession;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertTranscript;
+    private readonly SqliteCommand _insertOutbox;
     private readonly SqliteCommand _count;
     private readonly SqliteCommand[] _erase;
     private readonly SqliteCommand _checkpoint;
@@ -29,6 +30,8 @@ internal sealed class Statements : IDisposable
         _updateSession = SqliteConnections.Prepare(connection, Sql.UpdateSession, Sql.SessionParameters);
         _insertEvent = SqliteConnections.Prepare(connection, Sql.InsertEvent, "@event", "@platform", "@user", "@at");
         _insertTranscript = SqliteConnections.Prepare(connection, Sql.InsertTranscript, "@platform", "@user", "@fromUser", "@text", "@at");
+        _insertOutbox = SqliteConnections.Prepare(
+            connection, Sql.InsertOutbox, "@platform", "@user", "@address", "@body", "@createdAt", "@expiresAt", "@next");
         _count = SqliteConnections.Prepare(connection, Sql.CountFunnel, "@version", "@node", "@event", "@count");
         _erase = [.. Schema.UserTables.Select(table => SqliteConnections.Prepare(connection, Sql.EraseUser(table), "@platform", "@user"))];
         _checkpoint = SqliteConnections.Prepare(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
@@ -59,6 +62,12 @@ internal sealed class Statements : IDisposable
             }
 
             return SaveResult.Conflict;
+        }
+
+        foreach (var reply in turn.Outbox)
+        {
+            Bind(_insertOutbox, transaction, reply.Platform, reply.UserId, reply.Address, reply.Body, reply.CreatedAt, (object?)reply.ExpiresAt ?? DBNull.Value, reply.NextAttemptAt);
+            reply.Id = (long)_insertOutbox.ExecuteScalar()!;
         }
 
         foreach (var line in turn.Transcript ?? [])
@@ -117,7 +126,7 @@ internal sealed class Statements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[_forgetEvent, _insertSession, _updateSession, _insertEvent, _insertTranscript, _count, _checkpoint, .. _erase])
+        foreach (var command in (SqliteCommand[])[_forgetEvent, _insertSession, _updateSession, _insertEvent, _insertTranscript, _insertOutbox, _count, _checkpoint, .. _erase])
         {
             command.Dispose();
         }
@@ -128,12 +137,17 @@ internal sealed class Statements : IDisposable
     /// <summary>Runs a prepared statement with its parameters in order; returns the number of rows it changed.</summary>
     private static int Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
     {
+        Bind(command, transaction, values);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
         }
 
         command.Transaction = transaction;
-        return command.ExecuteNonQuery();
     }
 }

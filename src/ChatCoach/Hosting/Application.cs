@@ -81,10 +81,7 @@ internal static class Application
 
         if (onDiscord)
         {
-            builder.Services.AddSingleton(settings.Discord);
-            builder.Services.AddSingleton(_ => new HttpClient());
-            builder.Services.AddSingleton<DiscordChannel>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+            builder.Services.AddCoachDiscord(settings.Discord);
         }
         else
         {
@@ -116,7 +113,7 @@ internal static class Application
                 return ExitCodes.BadConfiguration;
             }
 
-            var discord = host.Services.GetService<DiscordChannel>();
+            var discord = host.Services.GetService<GatewayPump>();
             await host.RunAsync(cancellationToken);
             if (discord?.Failure is { } failure)
             {

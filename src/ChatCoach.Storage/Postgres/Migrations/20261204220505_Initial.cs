@@ -87,6 +87,27 @@ namespace ChatCoach.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "reply_outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Platform = table.Column<string>(type: "text", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    FirstTriedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reply_outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "script_versions",
                 columns: table => new
                 {
@@ -154,6 +175,16 @@ namespace ChatCoach.Storage.Postgres.Migrations
                 columns: new[] { "Platform", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_reply_outbox_NextAttemptAt",
+                table: "reply_outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reply_outbox_Platform_UserId_Id",
+                table: "reply_outbox",
+                columns: new[] { "Platform", "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_transcripts_Platform_UserId",
                 table: "transcripts",
                 columns: new[] { "Platform", "UserId" });
@@ -176,6 +207,9 @@ namespace ChatCoach.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "leases");
+
+            migrationBuilder.DropTable(
+                name: "reply_outbox");
 
             migrationBuilder.DropTable(
                 name: "script_versions");
