@@ -134,10 +134,11 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
     /// </summary>
     public async Task<ReloadReport> FollowAsync(string actor, CancellationToken cancellationToken)
     {
-        var wanted = await history.LiveVersionsAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // Read under the gate: an activation of this replica's own, in progress, is recorded before the gate opens.
+            var wanted = await history.LiveVersionsAsync(cancellationToken);
             var here = _live?.Scripts ?? (await ScriptLoader.LoadAllAsync(options.Path, cancellationToken)).Scripts;
             var changed = false;
             foreach (var kept in wanted)

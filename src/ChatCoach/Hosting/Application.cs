@@ -3,6 +3,7 @@ using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Discord.Coaching;
+using ChatCoach.Discord.Gateway;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
 using ChatCoach.Tools;
@@ -82,6 +83,13 @@ internal static class Application
         if (onDiscord)
         {
             builder.Services.AddCoachDiscord(settings.Discord);
+            if (settings.Database.Provider == DatabaseProvider.Postgres && settings.Discord.ShardLeaseSeconds > 0)
+            {
+                // Several replicas may share the database: each shard is connected by the one replica holding its lease.
+                builder.Services.AddSingleton(services => new ShardLeaser(services.GetRequiredService<ILeases>(), settings.Replica.Id,
+                    settings.Discord.ShardCount, settings.Discord.ShardId, TimeSpan.FromSeconds(settings.Discord.ShardLeaseSeconds),
+                    services.GetRequiredService<TimeProvider>()));
+            }
         }
         else
         {

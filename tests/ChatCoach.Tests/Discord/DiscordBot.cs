@@ -63,6 +63,13 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     }
 
+    /// <summary>Starts one more host that finds every shard leased and stands by to take one over.</summary>
+    public async Task StartStandbyAsync(params string[] settings)
+    {
+        _hosts.Add(ChatCoachProcess.Start(_folder.Path, Arguments(Emulator.Options.Token, settings)));
+        await WaitForLogAsync("standing by for a shard lease");
+    }
+
     // Simulated users answer far faster than people type; the flood limit is tested on its own.
     /// <summary>Waits until the host has logged <paramref name="text"/> (it logs to stderr).</summary>
     public async Task WaitForLogAsync(string text)

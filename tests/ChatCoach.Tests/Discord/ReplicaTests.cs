@@ -1,6 +1,7 @@
 using ChatCoach.Tests.Databases;
 using ChatCoach.Tests.Shared;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace ChatCoach.Tests.Discord;
 
@@ -9,15 +10,58 @@ namespace ChatCoach.Tests.Discord;
 /// which delivers every direct message to each of them.
 /// </summary>
 [Collection(UsesPostgres.Name)]
-public sealed class ReplicaTests(PostgresServer server)
+public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output)
 {
+    [SkippableFact]
+    public async Task The_shard_holder_killed_mid_conversation_is_replaced_by_a_replica_that_resumes_and_answers_the_gap_once()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var bot = await DiscordBot.StartAsync(o => o with { ExclusiveShards = true }, database, "--ChatCoach:ReplicaId=replica-a", Leases);
+        await bot.StartStandbyAsync("--ChatCoach:ReplicaId=replica-b", Leases);
+        await bot.StartStandbyAsync("--ChatCoach:ReplicaId=replica-c", Leases);
+        var user = new CoachUser(bot.Emulator, "430000000000000001");
+        await user.SayAsync("hi");
+        await CoachingConversation.PlayAsync(user, until: 5);
+
+        bot.Hosts[0].Kill(); // SIGKILL: no goodbye, the lease is left to run out
+        var killed = TimeProvider.System.GetUtcNow();
+        var before = user.Received.Count;
+        // Sent while no replica is connected: Discord keeps them for the session and replays them on its resume.
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "a year and a half");
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "yes");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!user.Received.Skip(before).Any(m => m.Content.Contains(CoachingConversation.Steps[7].Question, StringComparison.OrdinalIgnoreCase)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the DMs sent in the gap were not answered");
+            await Task.Delay(50);
+        }
+
+        await user.AwaitRepliesAsync(user.Received.Count - 1);
+        await CoachingConversation.PlayAsync(user, from: 7);
+
+        foreach (var (question, _) in CoachingConversation.Steps)
+        {
+            Assert.Equal(1, user.Received.Count(m => m.Content.Contains(question, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        Assert.Equal(1, user.Received.Count(m => m.Content.Contains(CoachingConversation.PlanHeading, StringComparison.Ordinal)));
+        var connections = bot.Emulator.Connections;
+        var resumed = connections.Single(c => c.Resumed);
+        Assert.Single(connections.Select(c => c.SessionId).Where(id => id is not null).Distinct()); // resumed, never identified anew
+        Assert.Empty(bot.Emulator.Violations); // among them: no two connections ever held shard 0
+        var takeover = resumed.OpenedAt - killed;
+        Assert.True(takeover < TimeSpan.FromSeconds(3 + 2), $"the shard was taken over after {takeover.TotalSeconds:0.0} s");
+        output.WriteLine($"takeover after SIGKILL: {takeover.TotalMilliseconds:0} ms (ShardLeaseSeconds=3)");
+    }
+
     [SkippableFact]
     public async Task Three_replicas_given_every_event_complete_conversations_with_no_turn_lost_or_doubled()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a");
-        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b");
-        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c");
+        // Without shard leases every replica connects shard 0, so the emulator delivers every event to all three.
+        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", NoLeases);
+        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", NoLeases);
+        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", NoLeases);
         Assert.Equal(3, bot.Emulator.Connections.Count(c => c.SessionId is not null && c.ClosedAt is null));
         var users = Enumerable.Range(1, 3).Select(i => new CoachUser(bot.Emulator, $"41000000000000000{i}")).ToList();
 
@@ -56,9 +100,9 @@ public sealed class ReplicaTests(PostgresServer server)
             Directory.Move(copy.CopyDialogs(), target);
             return target;
         }).ToList();
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}");
-        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", $"--ChatCoach:Dialogs:Path={dialogs[1]}");
-        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", $"--ChatCoach:Dialogs:Path={dialogs[2]}");
+        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}", NoLeases);
+        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", $"--ChatCoach:Dialogs:Path={dialogs[1]}", NoLeases);
+        await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", $"--ChatCoach:Dialogs:Path={dialogs[2]}", NoLeases);
 
         // A moderator edits the script on replica a; its watcher makes it live there, and the others follow.
         var edited = (await File.ReadAllTextAsync(Path.Combine(dialogs[0], "coach.yaml")))
@@ -85,6 +129,8 @@ public sealed class ReplicaTests(PostgresServer server)
     }
 
     private const string ScriptFollowerActor = "replica sync";
+    private const string NoLeases = "--ChatCoach:Discord:ShardLeaseSeconds=0";
+    private const string Leases = "--ChatCoach:Discord:ShardLeaseSeconds=3";
 
     private static readonly string[] Replicas = ["a", "b", "c"];
 
