@@ -191,9 +191,19 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
             var connection = await source.OpenConnectionAsync();
             var session = LoadSession.On(connection);
             var handled = IsHandled.On(connection);
-            await session.PrepareAsync();
-            await handled.PrepareAsync();
-            return new Reader(connection, session, handled);
+            try
+            {
+                await session.PrepareAsync();
+                await handled.PrepareAsync();
+                return new Reader(connection, session, handled);
+            }
+            catch
+            {
+                await session.DisposeAsync();
+                await handled.DisposeAsync();
+                await connection.DisposeAsync();
+                throw;
+            }
         }
 
         public async Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken)

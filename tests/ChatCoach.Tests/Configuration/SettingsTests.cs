@@ -30,6 +30,7 @@ public sealed class SettingsTests
     [InlineData("ChatCoach:Discord:Token", "Bot abc.def.ghi", "ChatCoach:Discord:Token")]
     [InlineData("ChatCoach:Database:Synchronous", "sometimes", "ChatCoach:Database")]
     [InlineData("ChatCoach:Database:Provider", "Oracle", "ChatCoach:Database")]
+    [InlineData("ChatCoach:Discord:ShardLeaseSeconds", "-1", "ChatCoach:Discord:ShardLeaseSeconds")]
     public void A_wrong_value_is_reported_with_its_key(string key, string value, string named)
     {
         var (settings, problems) = Settings.Read(From((key, value)));
