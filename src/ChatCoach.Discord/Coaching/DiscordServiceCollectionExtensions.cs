@@ -19,8 +19,9 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>
     /// Adds ChatCoach on Discord: the REST client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, the attachment downloader as a
     /// named one (10 s, no redirects), the gateway pump and the outbox sweeper as hosted services, and the
-    /// transport-neutral interaction handler. Needs the conversation service, the scripts, the store's
-    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>.
+    /// transport-neutral <see cref="InteractionHandler"/>. Needs the conversation service, the scripts, the store's
+    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>; with
+    /// a <see cref="ShardLeaser"/> registered, the gateway connects the shard whose lease this replica holds.
     /// </summary>
     public static IServiceCollection AddCoachDiscord(this IServiceCollection services, DiscordOptions options)
     {
@@ -37,7 +38,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton(provider => new DiscordRestClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RestClientName), client,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
-            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
+            provider.GetService<ShardLeaser>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();
