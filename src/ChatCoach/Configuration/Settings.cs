@@ -10,9 +10,10 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord,
+    LoggingOptions Logging)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord"];
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Logging"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -28,6 +29,8 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
         var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
         problems.AddRange(discord?.Problems() ?? []);
+        var logging = Bind<LoggingOptions>(configuration, LoggingOptions.Section, problems);
+        problems.AddRange(logging?.Problems() ?? []);
 
         if (dialogs is not null)
         {
@@ -54,7 +57,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, logging!), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

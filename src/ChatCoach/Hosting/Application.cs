@@ -1,6 +1,7 @@
 using ChatCoach.Cli;
 using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Logging;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Discord.Coaching;
 using ChatCoach.Storage;
@@ -9,6 +10,7 @@ using ChatCoach.Tools;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace ChatCoach.Hosting;
@@ -56,7 +58,14 @@ internal static class Application
 
         // Logs go to stderr so stdout carries only the conversation; the terminal stays quiet unless something is wrong.
         var onDiscord = invocation.Verb == "run" && settings.Discord.Enabled;
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console =>
+        {
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
+            console.FormatterName = settings.Logging.Json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(text => text.IncludeScopes = true);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (builder.Configuration["Logging:LogLevel:Default"] is null)
@@ -72,6 +81,7 @@ internal static class Application
         builder.Services.AddSingleton<IScriptSource>(services =>
             draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
         builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<UserHasher>();
         builder.Services.AddHostedService<ScriptWatcher>();
         builder.Services.AddHostedService<Housekeeping>();
         if (onDiscord)
@@ -93,6 +103,7 @@ internal static class Application
         try
         {
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<UserHasher>().LoadKeyAsync(host.Services.GetRequiredService<IBotState>(), cancellationToken);
             var live = host.Services.GetRequiredService<LiveScripts>();
             if (!await ScriptSetup.StartAsync(live, Console.Error, cancellationToken))
             {
