@@ -1,6 +1,7 @@
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public sealed partial class ConversationService(
     ISessionStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> privacy,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    CoachMetrics? metrics = null)
 {
     /// <summary>How often a turn is retried when another host saved the same session in between.</summary>
     private const int MaxConflictRetries = 5;
@@ -26,7 +28,8 @@ public sealed partial class ConversationService(
     public Task<TurnResponse> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
+        var turn = _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
+        return metrics is null ? turn : MeasureAsync(turn, inbound.Platform, time.GetTimestamp());
     }
 
     /// <summary>The user's answers and plan as files, or null when nothing is stored about them. Changes nothing.</summary>
@@ -93,6 +96,20 @@ public sealed partial class ConversationService(
                     throw new InvalidOperationException(
                         $"the session kept changing under this turn ({MaxConflictRetries} tries); another process is writing it");
             }
+        }
+    }
+
+    private async Task<TurnResponse> MeasureAsync(Task<TurnResponse> turn, string channel, long started)
+    {
+        TurnResponse? response = null;
+        try
+        {
+            response = await turn;
+            return response;
+        }
+        finally
+        {
+            metrics!.Turn(channel, response, time.GetElapsedTime(started));
         }
     }
 

@@ -11,9 +11,9 @@ namespace ChatCoach.Configuration;
 /// the host at once with a message naming its key.
 /// </summary>
 internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord,
-    LoggingOptions Logging)
+    LoggingOptions Logging, HttpOptions Http)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Logging"];
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Logging", "Http"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -31,6 +31,8 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         problems.AddRange(discord?.Problems() ?? []);
         var logging = Bind<LoggingOptions>(configuration, LoggingOptions.Section, problems);
         problems.AddRange(logging?.Problems() ?? []);
+        var http = Bind<HttpOptions>(configuration, HttpOptions.Section, problems);
+        problems.AddRange(http?.Problems() ?? []);
 
         if (dialogs is not null)
         {
@@ -57,7 +59,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, logging!), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, logging!, http!), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

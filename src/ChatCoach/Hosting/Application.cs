@@ -3,10 +3,14 @@ using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Logging;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Telemetry;
 using ChatCoach.Discord.Coaching;
+using ChatCoach.Http;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
 using ChatCoach.Tools;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,17 +24,13 @@ internal static class Application
 {
     public static async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [.. invocation.ConfigurationArgs],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (invocation.Database is { } databasePath)
-        {
-            builder.Configuration[$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={databasePath}";
-        }
-
-        var (settings, problems) = Settings.Read(builder.Configuration);
+        UseDatabaseOption(configuration.Configuration, invocation);
+        var (settings, problems) = Settings.Read(configuration.Configuration);
         if (settings is null)
         {
             await Console.Error.WriteLineAsync("chatcoach: configuration is not valid:\n  " + string.Join("\n  ", problems));
@@ -55,6 +55,13 @@ internal static class Application
         {
             return ExitCodes.BadConfiguration;
         }
+
+        // The web host (Kestrel) only when HTTP listeners are configured; it reads the same configuration sources.
+        var web = settings.Http.Enabled
+            ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. invocation.ConfigurationArgs], ContentRootPath = AppContext.BaseDirectory })
+            : null;
+        IHostApplicationBuilder builder = web is null ? configuration : web;
+        UseDatabaseOption(builder.Configuration, invocation);
 
         // Logs go to stderr so stdout carries only the conversation; the terminal stays quiet unless something is wrong.
         var onDiscord = invocation.Verb == "run" && settings.Discord.Enabled;
@@ -82,6 +89,9 @@ internal static class Application
             draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddSingleton<UserHasher>();
+        builder.Services.AddSingleton<CoachMetrics>();
+        builder.Services.AddSingleton<ScriptMetrics>();
+        builder.Services.AddSingleton(new StorageReadiness(settings.Database));
         builder.Services.AddHostedService<ScriptWatcher>();
         builder.Services.AddHostedService<Housekeeping>();
         if (onDiscord)
@@ -99,7 +109,7 @@ internal static class Application
             builder.Services.AddHostedService<TerminalChannel>();
         }
 
-        using var host = builder.Build();
+        using var host = Build(configuration, web, settings.Http);
         try
         {
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
@@ -116,6 +126,7 @@ internal static class Application
                 return ExitCodes.BadConfiguration;
             }
 
+            host.Services.GetRequiredService<ScriptMetrics>();
             var discord = host.Services.GetService<DiscordChannel>();
             await host.RunAsync(cancellationToken);
             if (discord?.Failure is { } failure)
@@ -130,6 +141,27 @@ internal static class Application
         {
             await Console.Error.WriteLineAsync($"chatcoach: stopped: {e.Message}");
             return ExitCodes.Failed;
+        }
+    }
+
+    private static IHost Build(HostApplicationBuilder plain, WebApplicationBuilder? web, HttpOptions http)
+    {
+        if (web is null)
+        {
+            return plain.Build();
+        }
+
+        web.AddHttp(http);
+        var app = web.Build();
+        app.MapHttp();
+        return app;
+    }
+
+    private static void UseDatabaseOption(IConfigurationManager configuration, Invocation invocation)
+    {
+        if (invocation.Database is { } databasePath)
+        {
+            configuration[$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={databasePath}";
         }
     }
 }
