@@ -50,6 +50,12 @@ public sealed class DiscordClientOptions
     /// <summary>How many 429 answers one request may wait out before giving up.</summary>
     public int RateLimitMaxRetries { get; set; } = 5;
 
+    /// <summary>Invalid requests (401, 403, 429) in a sliding 10 minutes at which a warning is logged.</summary>
+    public int InvalidRequestWarn { get; set; } = 5000;
+
+    /// <summary>Invalid requests in a sliding 10 minutes at which every send but interaction responses pauses.</summary>
+    public int InvalidRequestPause { get; set; } = 8000;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid setting.</summary>
     public void Validate()
     {

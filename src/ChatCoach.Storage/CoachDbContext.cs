@@ -19,6 +19,8 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
     public DbSet<BotStateRow> BotState => Set<BotStateRow>();
 
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
@@ -64,6 +66,14 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
         {
             state.ToTable("bot_state");
             state.HasKey(s => s.Key);
+        });
+
+        modelBuilder.Entity<OutboxRow>(outbox =>
+        {
+            outbox.ToTable("reply_outbox");
+            outbox.Property(o => o.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+            outbox.HasIndex(o => o.NextAttemptAt);
+            outbox.HasIndex(o => new { o.Platform, o.UserId, o.Id });
         });
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace ChatCoach.Storage;
@@ -11,13 +12,14 @@ namespace ChatCoach.Storage;
 /// lets them read while a turn is written), and saves go through one <see cref="TurnWriter"/>, which commits several
 /// users' turns in one transaction and releases none of them before that commit.
 /// </summary>
-internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStore, IDisposable
+internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStore, IReplyOutbox, IDisposable
 {
     private static readonly Task<bool> Handled = Task.FromResult(true);
     private static readonly Task<bool> NotHandled = Task.FromResult(false);
 
     private readonly ConcurrentBag<Reader> _readers = [];
     private readonly TurnWriter _writer = new(options);
+    private readonly OutboxStatements _outbox = new(options);
     private volatile bool _disposed;
 
     public Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken)
@@ -64,10 +66,32 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<OutboxReply>> ClaimDueAsync(string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
+        Task.FromResult(_outbox.Claim(platform, now, now + lease, max));
+
+    public Task MarkSentAsync(long id, CancellationToken cancellationToken)
+    {
+        _outbox.Delete(id);
+        return Task.CompletedTask;
+    }
+
+    public Task RetryAtAsync(long id, int attempts, DateTimeOffset firstTriedAt, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        _outbox.Retry(id, attempts, firstTriedAt, nextAttemptAt);
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteForUserAsync(string platform, string userId, CancellationToken cancellationToken)
+    {
+        _outbox.DeleteUser(platform, userId);
+        return Task.CompletedTask;
+    }
+
     public void Dispose()
     {
         _disposed = true;
         _writer.Dispose();
+        _outbox.Dispose();
         while (_readers.TryTake(out var reader))
         {
             reader.Dispose();

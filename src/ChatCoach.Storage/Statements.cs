@@ -10,13 +10,14 @@ namespace ChatCoach.Storage;
 internal sealed class Statements : IDisposable
 {
     /// <summary>The tables with rows about a user, which erasure empties of them.</summary>
-    private static readonly string[] UserTables = ["sessions", "handled_events", "transcripts"];
+    private static readonly string[] UserTables = ["sessions", "handled_events", "transcripts", "reply_outbox"];
 
     private readonly SqliteCommand _forgetEvent;
     private readonly SqliteCommand _insertSession;
     private readonly SqliteCommand _updateSession;
     private readonly SqliteCommand _insertEvent;
     private readonly SqliteCommand _insertTranscript;
+    private readonly SqliteCommand _insertOutbox;
     private readonly SqliteCommand _count;
     private readonly SqliteCommand[] _erase;
     private readonly SqliteCommand _checkpoint;
@@ -64,6 +65,20 @@ internal sealed class Statements : IDisposable
             "$fromUser",
             "$text",
             "$at");
+        _insertOutbox = SqliteConnections.Prepare(
+            connection,
+            """
+            INSERT INTO reply_outbox ("Platform", "UserId", "Address", "Body", "CreatedAt", "ExpiresAt", "Attempts", "NextAttemptAt")
+            VALUES ($platform, $user, $address, $body, $createdAt, $expiresAt, 0, $next)
+            RETURNING "Id"
+            """,
+            "$platform",
+            "$user",
+            "$address",
+            "$body",
+            "$createdAt",
+            "$expiresAt",
+            "$next");
         _count = SqliteConnections.Prepare(
             connection,
             """
@@ -117,6 +132,12 @@ internal sealed class Statements : IDisposable
             }
 
             return SaveResult.Conflict;
+        }
+
+        foreach (var reply in turn.Outbox)
+        {
+            Bind(_insertOutbox, transaction, reply.Platform, reply.UserId, reply.Address, reply.Body, reply.CreatedAt, (object?)reply.ExpiresAt ?? DBNull.Value, reply.NextAttemptAt);
+            reply.Id = (long)_insertOutbox.ExecuteScalar()!;
         }
 
         foreach (var line in turn.Transcript ?? [])
@@ -180,7 +201,7 @@ internal sealed class Statements : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[_forgetEvent, _insertSession, _updateSession, _insertEvent, _insertTranscript, _count, _checkpoint, .. _erase])
+        foreach (var command in (SqliteCommand[])[_forgetEvent, _insertSession, _updateSession, _insertEvent, _insertTranscript, _insertOutbox, _count, _checkpoint, .. _erase])
         {
             command.Dispose();
         }
@@ -199,12 +220,17 @@ internal sealed class Statements : IDisposable
     /// <summary>Runs a prepared statement with its parameters in order; returns the number of rows it changed.</summary>
     private static int Run(SqliteCommand command, SqliteTransaction transaction, params object[] values)
     {
+        Bind(command, transaction, values);
+        return command.ExecuteNonQuery();
+    }
+
+    private static void Bind(SqliteCommand command, SqliteTransaction transaction, params object[] values)
+    {
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
         }
 
         command.Transaction = transaction;
-        return command.ExecuteNonQuery();
     }
 }

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,9 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddDbContextFactory<CoachDbContext>(db => Configure(db, options));
         // Disposed with the container, which closes the store's connections.
-        services.AddSingleton<ISessionStore>(_ => new SqliteSessionStore(options));
+        services.AddSingleton(_ => new SqliteSessionStore(options));
+        services.AddSingleton<ISessionStore>(services => services.GetRequiredService<SqliteSessionStore>());
+        services.AddSingleton<IReplyOutbox>(services => services.GetRequiredService<SqliteSessionStore>());
         services.AddSingleton<IScriptHistory, EfScriptHistory>();
         services.AddSingleton<IBotState, EfBotState>();
         services.AddSingleton(new DatabaseMigrator(options));

@@ -94,6 +94,13 @@ public sealed class DiscordEmulator : IAsyncDisposable
         return _users.SendMessageAsync(userId, _core.Channels.DmWith(userId), content, authorIsBot, mentionBot: false);
     }
 
+    /// <summary>A user sends the bot a file with no text in their DM (an image, say): MESSAGE_CREATE type 0 with an attachment and empty content.</summary>
+    public Task<string> SendDirectAttachmentAsync(string userId, EmulatedAttachment file, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _users.SendMessageAsync(userId, _core.Channels.DmWith(userId), string.Empty, authorIsBot: false, mentionBot: false, file);
+    }
+
     /// <summary>A user writes in a guild text channel (null = the guild's "general"); content reaches the bot only with MESSAGE_CONTENT or a mention.</summary>
     public Task<string> SendGuildMessageAsync(string userId, string guildId, string content, string? channelId = null, bool mentionBot = false, CancellationToken cancellationToken = default)
     {
@@ -129,6 +136,19 @@ public sealed class DiscordEmulator : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         return _users.SlashCommandAsync(userId, name, options ?? [], guild);
     }
+
+    /// <summary>
+    /// The user runs a slash command in a group DM the bot is not part of (context 2, a user-installed app): the bot may
+    /// answer only through the interaction; channel messages there get 403 / 50001. Returns the interaction id.
+    /// </summary>
+    public Task<string> SlashCommandInGroupDmAsync(string userId, string name, IReadOnlyList<CommandOptionValue>? options = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return _users.SlashCommandAsync(userId, name, options ?? [], guild: null, groupDm: true);
+    }
+
+    /// <summary>The id of the user's group DM (see <see cref="SlashCommandInGroupDmAsync"/>).</summary>
+    public string GroupDmChannelId(string userId) => _core.Channels.GroupDmOf(userId).Id;
 
     /// <summary>The user submits the modal that the bot opened in answer to <paramref name="interactionId"/> (values by custom_id). Returns the new interaction id.</summary>
     public Task<string> SubmitModalAsync(string userId, string interactionId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken = default)
@@ -219,6 +239,18 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public void FailNext(string routePrefix, int status, int count = 1) => _core.Faults.FailNext(RoutePrefix.Parse(routePrefix), status, count);
 
     /// <summary>
+    /// Processes the next <paramref name="count"/> matching REST requests (their effect stands: a message is posted, an
+    /// interaction answered) and then answers with a 500 or drops the connection, so the client cannot know it landed.
+    /// </summary>
+    public void FaultAfterProcessing(string routePrefix, AfterwardsFault fault, int count = 1) => _core.Faults.FaultAfter(RoutePrefix.Parse(routePrefix), fault, count);
+
+    /// <summary>Holds the next matching REST request before processing it, until released; if its client goes away meanwhile, it is never processed.</summary>
+    public HeldRequest HoldNext(string routePrefix) => _core.Faults.Hold(RoutePrefix.Parse(routePrefix));
+
+    /// <summary>401, 403 and 429 answers in the last 10 minutes (Discord bans an IP for a while past 10,000).</summary>
+    public int InvalidRequestCount => _core.InvalidRequests.InWindow(_core.Time.GetUtcNow());
+
+    /// <summary>
     /// Answers the next matching REST request with a real 429 (headers and body) and keeps that bucket
     /// (or, with <paramref name="global"/>, every non-exempt route) closed for <paramref name="retryAfter"/>;
     /// requests sent before then are violations.
@@ -304,9 +336,23 @@ public sealed class DiscordEmulator : IAsyncDisposable
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        _core.Attachments.BaseUrl = BaseUrl;
         ApiBaseUrl = new Uri($"http://127.0.0.1:{port}/api/v10");
         GatewayUrl = new Uri($"ws://127.0.0.1:{port}/");
         ResumeGatewayUrl = new Uri($"ws://127.0.0.1:{port}/resume");
+    }
+
+    private async Task ServeAttachmentAsync(HttpContext http, string path)
+    {
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2 || _core.Attachments.Find(parts[1]) is not { } file)
+        {
+            http.Response.StatusCode = 404;
+            return;
+        }
+
+        http.Response.ContentType = file.ContentType;
+        await http.Response.Body.WriteAsync(file.Content, http.RequestAborted);
     }
 
     private Task RouteAsync(HttpContext http, RestPipeline rest, ControlEndpoints control)
@@ -320,6 +366,11 @@ public sealed class DiscordEmulator : IAsyncDisposable
         if (path.StartsWith("/api/", StringComparison.Ordinal))
         {
             return rest.HandleAsync(http);
+        }
+
+        if (path.StartsWith("/attachments/", StringComparison.Ordinal))
+        {
+            return ServeAttachmentAsync(http, path);
         }
 
         if (Options.EnableControlEndpoints && path.StartsWith("/_emulator/", StringComparison.Ordinal))

@@ -18,6 +18,7 @@ internal sealed class EmulatorCore
         Requests = new EventLog<RecordedRequest>(Gate);
         Ids = new SnowflakeGenerator(Time);
         Channels = new ChannelDirectory(Ids);
+        Attachments = new AttachmentStore(Ids);
         Commands = new CommandStore(Ids, options.ApplicationId);
         Spec = OpenApiSpec.LoadEmbedded();
         Validator = new RequestBodyValidator(Spec);
@@ -52,6 +53,8 @@ internal sealed class EmulatorCore
 
     public ChannelDirectory Channels { get; }
 
+    public AttachmentStore Attachments { get; }
+
     public MessageStore Messages { get; }
 
     public InteractionStore Interactions { get; } = new();
@@ -65,6 +68,8 @@ internal sealed class EmulatorCore
     public RateLimiter RateLimiter { get; }
 
     public FaultInjector Faults { get; } = new();
+
+    public InvalidRequestCounter InvalidRequests { get; } = new();
 
     public EventLog<RecordedRequest> Requests { get; }
 

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Storage;
 using Microsoft.Data.Sqlite;
@@ -28,6 +29,8 @@ internal sealed class TempDatabase : IAsyncDisposable
     public ISessionStore Store => _services.GetRequiredService<ISessionStore>();
 
     public IScriptHistory History => _services.GetRequiredService<IScriptHistory>();
+
+    public IReplyOutbox Outbox => _services.GetRequiredService<IReplyOutbox>();
 
     public static async Task<TempDatabase> CreateAsync()
     {

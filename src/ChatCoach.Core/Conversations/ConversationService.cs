@@ -1,5 +1,6 @@
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -28,9 +29,32 @@ public sealed partial class ConversationService(
     public Task<TurnResponse> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        var turn = _perUser.RunAsync($"{inbound.Platform}:{inbound.UserId}", () => TakeTurnAsync(inbound, cancellationToken));
-        return metrics is null ? turn : MeasureAsync(turn, inbound.Platform, time.GetTimestamp());
+        var started = time.GetTimestamp();
+        return InOrderAsync(inbound.Platform, inbound.UserId, () => MeasuredTurnAsync(inbound, started, cancellationToken));
     }
+
+    /// <summary>
+    /// Handles one event and then runs <paramref name="deliver"/> with its response while the user's turn still holds
+    /// their place in line, so replies leave in the order the turns were taken.
+    /// </summary>
+    public Task<TurnResponse> HandleAsync(Inbound inbound, Func<TurnResponse, Task> deliver, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        ArgumentNullException.ThrowIfNull(deliver);
+        var started = time.GetTimestamp();
+        return InOrderAsync(inbound.Platform, inbound.UserId, async () =>
+        {
+            // The user's place in line is taken by now; the turn (database work) goes on off the caller's thread, so a
+            // transport reading events is never held up by a slow database.
+            await Task.Yield();
+            var response = await MeasuredTurnAsync(inbound, started, cancellationToken);
+            await deliver(response);
+            return response;
+        });
+    }
+
+    /// <summary>Runs work for a user in line with their turns (a channel's own answers, its retried replies).</summary>
+    public Task<T> InOrderAsync<T>(string platform, string userId, Func<Task<T>> work) => _perUser.RunAsync($"{platform}:{userId}", work);
 
     /// <summary>The user's answers and plan as files, or null when nothing is stored about them. Changes nothing.</summary>
     public async Task<ProfileExport?> ExportAsync(string platform, string userId, CancellationToken cancellationToken)
@@ -81,12 +105,19 @@ public sealed partial class ConversationService(
             }
 
             var transcript = privacy.Value.StoreTranscripts ? Transcript(inbound.Input, result.Replies, now) : null;
-            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript) { FromNode = fromNode }, cancellationToken);
+            var outbox = inbound.Outbox?.Compose(inbound, result.Replies, result.Outcome, now) ?? [];
+            foreach (var reply in outbox)
+            {
+                // The channel sends these at once; the retry sweeper takes them only if that fails or the host dies.
+                reply.NextAttemptAt = now + OutboxTiming.FirstSendLease;
+            }
+
+            var saved = await store.SaveAsync(new SavedTurn(session, inbound.EventId, result.Outcome, transcript) { FromNode = fromNode, Outbox = outbox }, cancellationToken);
             switch (saved)
             {
                 case SaveResult.Saved:
                     LogTurn(inbound.Platform, fromNode, session.Node, result.Outcome);
-                    return new TurnResponse(result.Replies, result.Outcome);
+                    return new TurnResponse(result.Replies, result.Outcome) { Outbox = outbox };
                 case SaveResult.Duplicate:
                     LogDuplicate(inbound.Platform);
                     return TurnResponse.AlreadyHandled;
@@ -99,17 +130,18 @@ public sealed partial class ConversationService(
         }
     }
 
-    private async Task<TurnResponse> MeasureAsync(Task<TurnResponse> turn, string channel, long started)
+    /// <summary>The turn, counted and timed from the event's arrival (waiting behind the user's earlier turns included).</summary>
+    private async Task<TurnResponse> MeasuredTurnAsync(Inbound inbound, long started, CancellationToken cancellationToken)
     {
         TurnResponse? response = null;
         try
         {
-            response = await turn;
+            response = await TakeTurnAsync(inbound, cancellationToken);
             return response;
         }
         finally
         {
-            metrics!.Turn(channel, response, time.GetElapsedTime(started));
+            metrics?.Turn(inbound.Platform, response, time.GetElapsedTime(started));
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 
 namespace ChatCoach.Core.Conversations;
 
@@ -17,7 +18,7 @@ public interface ISessionStore
     /// </summary>
     Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Saves one turn atomically: the session, the event id, and the transcript lines when kept.</summary>
+    /// <summary>Saves one turn atomically: the session, the event id, the outbox rows, and the transcript lines when kept.</summary>
     Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken);
 
     /// <summary>Deletes every row about the user, leaving nothing readable in the database file.</summary>
@@ -33,6 +34,9 @@ public sealed record SavedTurn(Session Session, string? EventId, TurnOutcome Out
 {
     /// <summary>The node the turn started at (null before the conversation opened), for the funnel.</summary>
     public string? FromNode { get; init; }
+
+    /// <summary>The turn's replies to deliver, written in the same transaction; the store sets their ids.</summary>
+    public IReadOnlyList<OutboxReply> Outbox { get; init; } = [];
 }
 
 /// <summary>One message of a transcript.</summary>

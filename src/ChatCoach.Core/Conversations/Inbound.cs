@@ -1,5 +1,7 @@
 using ChatCoach.Core.Engine;
 
+using ChatCoach.Core.Outbox;
+
 namespace ChatCoach.Core.Conversations;
 
 /// <summary>
@@ -11,4 +13,11 @@ namespace ChatCoach.Core.Conversations;
 /// <param name="Input">What the user did.</param>
 /// <param name="EventId">The platform's event id, or null.</param>
 /// <param name="Script">The script a new conversation starts on, when not the default one.</param>
-public sealed record Inbound(string Platform, string UserId, Input Input, string? EventId = null, string? Script = null);
+public sealed record Inbound(string Platform, string UserId, Input Input, string? EventId = null, string? Script = null)
+{
+    /// <summary>
+    /// Addresses the turn's replies as outbox rows, saved with the turn; null where replies are shown at once
+    /// (the terminal).
+    /// </summary>
+    public IReplyComposer? Outbox { get; init; }
+}

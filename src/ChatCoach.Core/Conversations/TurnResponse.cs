@@ -1,4 +1,5 @@
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Outbox;
 
 namespace ChatCoach.Core.Conversations;
 
@@ -8,5 +9,8 @@ namespace ChatCoach.Core.Conversations;
 /// <param name="Duplicate">True when the event was already handled: nothing changed and nothing is to be sent.</param>
 public sealed record TurnResponse(IReadOnlyList<Reply> Replies, TurnOutcome Outcome, bool Duplicate = false)
 {
+    /// <summary>The replies as outbox rows committed with the turn (empty when the inbound had no composer, or the user was erased).</summary>
+    public IReadOnlyList<OutboxReply> Outbox { get; init; } = [];
+
     internal static TurnResponse AlreadyHandled { get; } = new([], TurnOutcome.Command, Duplicate: true);
 }

@@ -27,6 +27,14 @@ public sealed record ScriptTexts
             ["plan_empty"] = (t, v) => t with { PlanEmpty = v },
             ["stale"] = (t, v) => t with { Stale = v },
             ["your_answer"] = (t, v) => t with { YourAnswer = v },
+            ["text_only"] = (t, v) => t with { TextOnly = v },
+            ["too_fast"] = (t, v) => t with { TooFast = v },
+            ["opened_dm"] = (t, v) => t with { OpenedDm = v },
+            ["dms_closed"] = (t, v) => t with { DmsClosed = v },
+            ["nothing_stored"] = (t, v) => t with { NothingStored = v },
+            ["export_ready"] = (t, v) => t with { ExportReady = v },
+            ["bots_refused"] = (t, v) => t with { BotsRefused = v },
+            ["moderators_only"] = (t, v) => t with { ModeratorsOnly = v },
         };
 
     /// <summary>Greets a returning user before the open question.</summary>
@@ -89,4 +97,36 @@ public sealed record ScriptTexts
 
     /// <summary>Shows the answer being changed after /back; {answer} is replaced.</summary>
     public string YourAnswer { get; init; } = "(Your answer was: {answer}.)";
+
+    /// <summary>Said to a message without text (an image, a sticker); it changes nothing in the conversation.</summary>
+    public string TextOnly { get; init; } =
+        "I can only read text. Please type your answer, or use the buttons.";
+
+    /// <summary>Said once when a user sends messages faster than the bot coaches.</summary>
+    public string TooFast { get; init; } =
+        "You're sending messages faster than I can coach. I'll read your next ones in a few seconds; nothing you send slowly will be lost.";
+
+    /// <summary>Said in a server after /start, when the conversation continues in a direct message.</summary>
+    public string OpenedDm { get; init; } =
+        "I've sent you a direct message: let's continue there, where only you can see it.";
+
+    /// <summary>Said when the bot cannot open a direct message with the user.</summary>
+    public string DmsClosed { get; init; } =
+        "I couldn't send you a direct message. To allow it: open this server's menu, choose Privacy Settings and turn on Direct Messages (or allow DMs from server members in your User Settings), then use /start again.";
+
+    /// <summary>Said by /export when nothing is stored about the user.</summary>
+    public string NothingStored { get; init; } =
+        "I have nothing stored about you.";
+
+    /// <summary>Sent with the files of /export.</summary>
+    public string ExportReady { get; init; } =
+        "Your answers and plan, as files to keep or show an advisor.";
+
+    /// <summary>Said to another bot that uses a command.</summary>
+    public string BotsRefused { get; init; } =
+        "ChatCoach coaches people; other bots can't use its commands.";
+
+    /// <summary>Said when someone who is not one of the operator's moderators uses /dialogs.</summary>
+    public string ModeratorsOnly { get; init; } =
+        "Only the operator's moderators can use /dialogs, and only in the operator's server. Nothing was changed.";
 }

@@ -12,14 +12,22 @@ namespace ChatCoach.Discord.Coaching;
 /// rollback. Every change goes through <see cref="LiveScripts"/>, so it is validated, tested and audited
 /// exactly like a change of the files.
 /// </summary>
-internal sealed class DialogsCommands(LiveScripts live, IScriptHistory history, HttpClient http)
+internal sealed class DialogsCommands(LiveScripts live, IScriptHistory history, AttachmentFetcher attachments, DiscordOptions options, TimeProvider time)
 {
     private const int HistoryLength = 10;
 
-    public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(Interaction interaction, string moderatorId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutgoingMessage>> RunAsync(Interaction interaction, string userId, CancellationToken cancellationToken)
     {
         var sub = interaction.Data?.Options is [var first, ..] ? first : null;
-        var actor = $"moderator {moderatorId}";
+        if (Moderators.Refusal(interaction, options) is { } refusal)
+        {
+            // Who, where and what, so an operator can see who tried to change what every user is told.
+            await history.RecordAsync(new Activation(time.GetUtcNow(), $"refused: user {userId} in {(interaction.GuildId is { } guild ? $"server {guild}" : "a DM")}",
+                $"/dialogs {sub?.Name}", FromVersion: null, ToVersion: "-", Succeeded: false, Result: refusal), cancellationToken);
+            return [new OutgoingMessage(live.DefaultEngine.Script.Texts.ModeratorsOnly)];
+        }
+
+        var actor = $"moderator {userId}";
         return sub?.Name switch
         {
             "reload" => Text((await live.ReloadAsync(actor, cancellationToken)).ToString()),
@@ -73,14 +81,13 @@ internal sealed class DialogsCommands(LiveScripts live, IScriptHistory history, 
     {
         var id = Option(sub, "file");
         if (id is null || interaction.Data?.Resolved is not { } resolved
-            || !resolved.TryGetProperty("attachments", out var attachments) || !attachments.TryGetProperty(id, out var attachment)
-            || attachment.GetProperty("url").GetString() is not { } url)
+            || !resolved.TryGetProperty("attachments", out var attached) || !attached.TryGetProperty(id, out var attachment))
         {
             return Text("Attach the YAML file of the script to /dialogs upload.");
         }
 
-        var content = await http.GetStringAsync(new Uri(url), cancellationToken);
-        return Text((await live.SubmitAsync(content, actor, cancellationToken)).ToString());
+        var (content, refused) = await attachments.FetchAsync(attachment, cancellationToken);
+        return content is null ? Text(refused!) : Text((await live.SubmitAsync(content, actor, cancellationToken)).ToString());
     }
 
     private static string? Option(InteractionOption sub, string name) =>

@@ -24,7 +24,19 @@ public sealed class DiscordOptions
     /// <summary>Register the slash commands in this one server (fast to iterate) instead of globally.</summary>
     public string? CommandGuildId { get; set; }
 
-    /// <summary>Roles whose members are moderators, besides members with Manage Server.</summary>
+    /// <summary>
+    /// The operator's own server: the only one where <c>/dialogs</c> is registered and obeyed. Unset: no <c>/dialogs</c>
+    /// at all (moderators use the command-line tools).
+    /// </summary>
+    public string? HomeGuildId { get; set; }
+
+    /// <summary>Invalid requests (401, 403, 429) in a sliding 10 minutes at which a warning is logged.</summary>
+    public int InvalidRequestWarn { get; set; } = 5000;
+
+    /// <summary>Invalid requests in a sliding 10 minutes at which every send but interaction responses pauses.</summary>
+    public int InvalidRequestPause { get; set; } = 8000;
+
+    /// <summary>Roles whose members are moderators of the home server, besides its members with Manage Server.</summary>
     public string[] ModeratorRoleIds { get; set; } = [];
 
     /// <summary>How long a slash command may work before it is deferred ("thinking…") and answered by a follow-up.</summary>
@@ -39,6 +51,11 @@ public sealed class DiscordOptions
         if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
             yield return $"{Section}:ApiBaseUrl: must be an absolute http(s) URL such as {DiscordClientOptions.DefaultApiBaseUrl}";
+        }
+        else if (uri.Scheme == "http" && !uri.IsLoopback)
+        {
+            // The token travels in every request's header: plain http only to this machine (a local emulator).
+            yield return $"{Section}:ApiBaseUrl: must be https unless its host is loopback (127.0.0.1, ::1, localhost)";
         }
 
         if (ShardCount < 1)
@@ -59,6 +76,16 @@ public sealed class DiscordOptions
         if (CommandGuildId is { Length: > 0 } guild && !ulong.TryParse(guild, out _))
         {
             yield return $"{Section}:CommandGuildId: must be a server id (a number), or empty for global commands";
+        }
+
+        if (HomeGuildId is { Length: > 0 } home && !ulong.TryParse(home, out _))
+        {
+            yield return $"{Section}:HomeGuildId: must be a server id (a number), or empty for no /dialogs";
+        }
+
+        if (InvalidRequestWarn < 1 || InvalidRequestPause <= InvalidRequestWarn || InvalidRequestPause >= 10_000)
+        {
+            yield return $"{Section}:InvalidRequestWarn / InvalidRequestPause: need 1 <= warn < pause < 10000 (Discord's ban threshold)";
         }
 
         if (ModeratorRoleIds.Any(id => !ulong.TryParse(id, out _)))
@@ -84,5 +111,10 @@ public sealed class DiscordOptions
         ApiBaseUrl = new Uri(ApiBaseUrl),
         ShardId = ShardId,
         ShardCount = ShardCount,
+        InvalidRequestWarn = InvalidRequestWarn,
+        InvalidRequestPause = InvalidRequestPause,
     };
+
+    /// <summary>The home server's id, or null when <c>/dialogs</c> is off.</summary>
+    public string? Home => HomeGuildId is { Length: > 0 } home ? home : null;
 }

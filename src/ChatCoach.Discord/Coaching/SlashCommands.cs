@@ -29,7 +29,8 @@ internal static class SlashCommands
         ["forget"] = Command.Forget,
     };
 
-    public static IReadOnlyList<ApplicationCommandDefinition> All { get; } =
+    /// <summary>What every user has, in servers, in the bot's DM and in group DMs (answered privately there).</summary>
+    public static IReadOnlyList<ApplicationCommandDefinition> ForUsers { get; } =
     [
         User("plan", "Your plan so far, and what is still missing"),
         User("start", "Start (or restart) your coaching conversation"),
@@ -37,28 +38,30 @@ internal static class SlashCommands
         User("back", "Change your last answer"),
         User("forget", "Erase everything ChatCoach has stored about you"),
         User("export", "Your answers and plan as files to keep or show an advisor"),
-        new()
-        {
-            Name = "dialogs",
-            Description = "Moderators: check, change and roll back the dialog scripts",
-            Contexts = [Guild],
-            IntegrationTypes = [GuildInstall],
-            DefaultMemberPermissions = ManageGuild,
-            Options =
-            [
-                Sub("upload", "Check a script file and make it live", Option(AttachmentOption, "file", "The YAML script")),
-                Sub("download", "The live file of a script", Option(StringOption, "id", "The script's id")),
-                Sub("reload", "Reload the scripts from the dialogs folder"),
-                Sub("status", "Live versions and sessions per version"),
-                Sub("history", "The latest activations"),
-                Sub("rollback", "Make an earlier version live again", Option(StringOption, "version", "A version hash or its first characters")),
-            ],
-        },
     ];
 
+    /// <summary>The moderators' command, registered in the home server only.</summary>
+    public static ApplicationCommandDefinition Dialogs { get; } = new()
+    {
+        Name = "dialogs",
+        Description = "Moderators: check, change and roll back the dialog scripts",
+        Contexts = [Guild],
+        IntegrationTypes = [GuildInstall],
+        DefaultMemberPermissions = ManageGuild,
+        Options =
+        [
+            Sub("upload", "Check a script file and make it live", Option(AttachmentOption, "file", "The YAML script")),
+            Sub("download", "The live file of a script", Option(StringOption, "id", "The script's id")),
+            Sub("reload", "Reload the scripts from the dialogs folder"),
+            Sub("status", "Live versions and sessions per version"),
+            Sub("history", "The latest activations"),
+            Sub("rollback", "Make an earlier version live again", Option(StringOption, "version", "A version hash or its first characters")),
+        ],
+    };
+
     /// <summary>A hash of the definitions and where they go; registration is skipped when it matches the last one.</summary>
-    public static string Fingerprint(string scope) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { scope, All })));
+    public static string Fingerprint(string scope, IReadOnlyList<ApplicationCommandDefinition> commands) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(new { scope, commands })));
 
     private static ApplicationCommandDefinition User(string name, string description) => new()
     {

@@ -260,6 +260,8 @@ internal sealed class GatewayConnection : IDisposable
             _session.LastSequence = sequence;
         }
 
+        // Discord's 3 seconds for an interaction run from here, not from when a consumer gets to the event.
+        var receivedAt = _time.GetUtcNow();
         GatewayEvent? gatewayEvent;
         try
         {
@@ -281,7 +283,7 @@ internal sealed class GatewayConnection : IDisposable
 
         if (gatewayEvent is not null)
         {
-            await _events.WriteAsync(gatewayEvent with { Sequence = frame.Sequence }, token);
+            await _events.WriteAsync(gatewayEvent with { Sequence = frame.Sequence, ReceivedAt = receivedAt }, token);
         }
     }
 

@@ -9,4 +9,7 @@ public abstract record GatewayEvent
 
     /// <summary>The dispatch's sequence number within its session.</summary>
     public long? Sequence { get; init; }
+
+    /// <summary>When the dispatch came off the socket.</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
 }

@@ -27,7 +27,7 @@ public sealed record Interaction
     public string? ChannelId { get; init; }
 
     /// <summary>Partial channel; its type is 1 in a DM.</summary>
-    public DiscordChannel? Channel { get; init; }
+    public ChannelInfo? Channel { get; init; }
 
     /// <summary>Invoking member, in guilds only.</summary>
     public GuildMember? Member { get; init; }
@@ -47,9 +47,8 @@ public sealed record Interaction
     /// <summary>The invoking user, whether in a guild or a DM.</summary>
     public DiscordUser? InvokingUser => Member?.User ?? User;
 
-    /// <summary>True when invoked in the user's DM with the bot.</summary>
-    public bool IsDirectMessage =>
-        Context == 1
-        || Channel?.Type == DiscordChannelType.DirectMessage
-        || (Context is null && Channel is null && GuildId is null && Member is null && User is not null);
+    /// <summary>True when invoked in the user's DM with the bot (context 1; a DM between other people is context 2).</summary>
+    public bool IsDirectMessage => Context is { } context
+        ? context == 1
+        : Channel?.Type == DiscordChannelType.DirectMessage || (Channel is null && GuildId is null && Member is null && User is not null);
 }

@@ -22,6 +22,7 @@ public sealed class DiscordRestClient : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly RateLimiter _limiter;
+    private readonly InvalidRequestBudget _invalid;
     private readonly string _baseUrl;
 
     /// <summary>Creates a client that sends through <paramref name="httpClient"/> (owned by the caller).</summary>
@@ -39,6 +40,7 @@ public sealed class DiscordRestClient : IDisposable
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _limiter = new RateLimiter(_time);
+        _invalid = new InvalidRequestBudget(options.InvalidRequestWarn, options.InvalidRequestPause, _time, _logger);
         _baseUrl = options.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + "/";
     }
 
@@ -51,10 +53,10 @@ public sealed class DiscordRestClient : IDisposable
         SendAsync<DiscordApplication>(HttpMethod.Get, "applications/@me", null, cancellationToken);
 
     /// <summary><c>POST /users/@me/channels</c>: opens (or returns the existing) DM channel with a user.</summary>
-    public Task<DiscordChannel> CreateDmChannelAsync(string userId, CancellationToken cancellationToken = default)
+    public Task<ChannelInfo> CreateDmChannelAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return SendAsync<DiscordChannel>(HttpMethod.Post, "users/@me/channels", Json(new CreateDmPayload(userId)), cancellationToken);
+        return SendAsync<ChannelInfo>(HttpMethod.Post, "users/@me/channels", Json(new CreateDmPayload(userId)), cancellationToken);
     }
 
     /// <summary>
@@ -129,6 +131,16 @@ public sealed class DiscordRestClient : IDisposable
         return SendAsync<IReadOnlyList<ApplicationCommand>>(HttpMethod.Put, $"applications/{Id(applicationId)}/guilds/{Id(guildId)}/commands", Json(commands), cancellationToken);
     }
 
+    /// <summary>
+    /// Sends a payload serialised earlier (an outbox row): <paramref name="json"/> as the body, or as <c>payload_json</c>
+    /// beside <paramref name="files"/>. Returns the answer's JSON, or null for 204.
+    /// </summary>
+    internal Task<JsonElement?> SendPayloadAsync(HttpMethod method, string path, byte[]? json, IReadOnlyList<DiscordFile>? files, CancellationToken cancellationToken) =>
+        SendAsync<JsonElement?>(method, path, json is null ? null : Bytes(json, files), cancellationToken);
+
+    /// <summary>The invalid requests (401, 403, 429) of the last 10 minutes.</summary>
+    public int InvalidRequests => _invalid.Current;
+
     /// <summary>Releases the rate-limit state (not the caller's <see cref="HttpClient"/>).</summary>
     public void Dispose() => _limiter.Dispose();
 
@@ -156,14 +168,21 @@ public sealed class DiscordRestClient : IDisposable
         };
     }
 
-    private static Func<HttpContent> Body<T>(T payload, IReadOnlyList<DiscordFile>? files)
+    private static Func<HttpContent> Body<T>(T payload, IReadOnlyList<DiscordFile>? files) =>
+        Bytes(JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Options), files);
+
+    private static Func<HttpContent> Bytes(byte[] json, IReadOnlyList<DiscordFile>? files)
     {
         if (files is not { Count: > 0 })
         {
-            return Json(payload);
+            return () =>
+            {
+                var content = new ByteArrayContent(json);
+                content.Headers.ContentType = JsonMediaType;
+                return content;
+            };
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Options);
         return () =>
         {
             var form = new MultipartFormDataContent();
@@ -184,6 +203,10 @@ public sealed class DiscordRestClient : IDisposable
     private async Task<T> SendAsync<T>(HttpMethod method, string path, Func<HttpContent>? content, CancellationToken cancellationToken)
     {
         var route = Route.Create(method, path);
+        // A POST to an interaction route is not safe to repeat: it may have gone through (a callback, a follow-up).
+        // Channel messages carry a nonce with enforce_nonce, and the other routes are idempotent.
+        var retryServerErrors = method != HttpMethod.Post || !route.ExemptFromGlobalLimit;
+        await _invalid.WaitAsync(interactionResponse: method == HttpMethod.Post && path.StartsWith("interactions/", StringComparison.Ordinal), cancellationToken);
         var bucket = await _limiter.AcquireAsync(route, cancellationToken);
         try
         {
@@ -197,6 +220,7 @@ public sealed class DiscordRestClient : IDisposable
                 request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+                _invalid.Count((int)response.StatusCode);
                 var headers = RateLimitHeaders.Parse(response.Headers);
                 _limiter.Update(bucket, route, headers);
 
@@ -228,7 +252,7 @@ public sealed class DiscordRestClient : IDisposable
                 if ((int)response.StatusCode >= 500)
                 {
                     var body = await ReadErrorAsync(response, cancellationToken);
-                    if (++serverErrors >= _options.RestMaxAttempts)
+                    if (++serverErrors >= _options.RestMaxAttempts || !retryServerErrors)
                     {
                         throw CreateException(route, response.StatusCode, body);
                     }

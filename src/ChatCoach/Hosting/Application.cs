@@ -96,10 +96,7 @@ internal static class Application
         builder.Services.AddHostedService<Housekeeping>();
         if (onDiscord)
         {
-            builder.Services.AddSingleton(settings.Discord);
-            builder.Services.AddSingleton(_ => new HttpClient());
-            builder.Services.AddSingleton<DiscordChannel>();
-            builder.Services.AddHostedService(services => services.GetRequiredService<DiscordChannel>());
+            builder.Services.AddCoachDiscord(settings.Discord);
         }
         else
         {
@@ -127,7 +124,7 @@ internal static class Application
             }
 
             host.Services.GetRequiredService<ScriptMetrics>();
-            var discord = host.Services.GetService<DiscordChannel>();
+            var discord = host.Services.GetService<GatewayPump>();
             await host.RunAsync(cancellationToken);
             if (discord?.Failure is { } failure)
             {

@@ -5,7 +5,8 @@ namespace ChatCoach.Discord.Emulator.Payloads;
 
 /// <summary>
 /// Interaction objects (PROTOCOL.md §3.1), shaped like the <c>interaction_create_*</c> fixtures:
-/// <c>user</c> and context 1 in the bot's DM, <c>member</c> (with permissions) and context 0 in a guild.
+/// <c>user</c> and context 1 in the bot's DM, <c>member</c> (with permissions) and context 0 in a guild,
+/// <c>user</c> and context 2 in a group DM the bot is not part of (a user-installed app).
 /// </summary>
 internal static class InteractionPayloads
 {
@@ -37,6 +38,23 @@ internal static class InteractionPayloads
         if (message is not null)
         {
             json["message"] = message;
+        }
+
+        if (channel.IsOthersPrivateChannel)
+        {
+            json["channel"] = new JsonObject
+            {
+                ["id"] = channel.Id,
+                ["type"] = 3,
+                ["name"] = channel.Name,
+                ["flags"] = 0,
+                ["recipients"] = new JsonArray(UserPayloads.User(user)),
+            };
+            json["user"] = UserPayloads.User(user);
+            json["app_permissions"] = GuildPayloads.DmAppPermissions;
+            json["authorizing_integration_owners"] = new JsonObject { ["1"] = user.Id };
+            json["context"] = 2;
+            return json;
         }
 
         if (channel.GuildId is null)

@@ -21,6 +21,12 @@ public sealed record EmulatedInteraction
     /// <summary>Guild, or null in DMs.</summary>
     public string? GuildId { get; init; }
 
+    /// <summary>Where it was used: 0 a guild, 1 the bot's DM, 2 a group DM or another DM (PROTOCOL.md §3.1).</summary>
+    public int Context { get; init; }
+
+    /// <summary>The channel's type: 0 guild text, 1 the bot's DM, 3 a group DM.</summary>
+    public int ChannelType { get; init; }
+
     /// <summary>Command name (type 2) or custom_id (types 3 and 5).</summary>
     public required string Name { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatCoach.Discord.Emulator.RateLimits;
 using ChatCoach.Discord.Emulator.State;
 
 namespace ChatCoach.Discord.Emulator.Rest;
@@ -37,13 +38,32 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         {
             // Outside the gate: reading the body waits on the client. Files are copied into the ParsedBody here.
             var body = await RequestBodyReader.ReadAsync(http.Request, http.RequestAborted);
+            var method = exchange.Request.Method;
+            if (core.Faults.TakeHold(method, exchange.Relative!) is { } held && !await held.WaitAsync(http.RequestAborted))
+            {
+                return; // the client went away while held: the request was never processed
+            }
+
             lock (core.Gate)
             {
                 result = Run(exchange, body);
                 Record(exchange, body, result);
             }
+
+            switch (core.Faults.TakeAfter(method, exchange.Relative!))
+            {
+                case AfterwardsFault.ConnectionDrop:
+                    http.Abort();
+                    return;
+                case AfterwardsFault.ServerError:
+                    result = DiscordErrors.InjectedFailure(500);
+                    break;
+                default:
+                    break;
+            }
         }
 
+        core.InvalidRequests.Count(result.Status, exchange.Now);
         await WriteAsync(http.Response, result);
     }
 
@@ -65,6 +85,7 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         }
 
         exchange.Template = route.Template;
+        exchange.Relative = relative;
         if (!route.Route.Operations.TryGetValue(request.Method, out var operation))
         {
             return DiscordErrors.MethodNotAllowed();
@@ -241,6 +262,9 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         public Schema.RouteMatch? Route { get; set; }
 
         public Schema.SpecOperation? Operation { get; set; }
+
+        /// <summary>The path below the API base, once the route is known.</summary>
+        public string? Relative { get; set; }
 
         public RateLimitOutcome Outcome { get; set; } = RateLimitOutcome.None;
 

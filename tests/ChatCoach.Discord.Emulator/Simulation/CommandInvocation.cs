@@ -93,6 +93,7 @@ internal sealed class CommandInvocation(EmulatorCore core, GuildInvocation? guil
             5 => Convert.ToBoolean(raw, CultureInfo.InvariantCulture),
             10 => Convert.ToDouble(raw, CultureInfo.InvariantCulture),
             6 or 7 or 8 or 9 => Resolve(type, Convert.ToString(raw, CultureInfo.InvariantCulture)!, path),
+            11 => Attach(raw as EmulatedAttachment ?? throw new ArgumentException($"{path} takes an {nameof(EmulatedAttachment)}.")),
             _ => throw new NotSupportedException($"{path}: option type {type} cannot be simulated."),
         };
         if (definition is not null)
@@ -160,6 +161,14 @@ internal sealed class CommandInvocation(EmulatorCore core, GuildInvocation? guil
         return id;
     }
 
+    private string Attach(EmulatedAttachment file)
+    {
+        var attachment = core.Attachments.Add(file);
+        var id = Wire.GetString(attachment, "id")!;
+        Bag("attachments")[id] = attachment;
+        return id;
+    }
+
     private JsonObject Bag(string name)
     {
         if (_resolved[name] is not JsonObject bag)
@@ -175,6 +184,7 @@ internal sealed class CommandInvocation(EmulatorCore core, GuildInvocation? guil
     {
         null when value.Options is not null => 1,
         bool => 5,
+        EmulatedAttachment => 11,
         int or long or short or byte => 4,
         double or float or decimal => 10,
         _ => 3,

@@ -13,7 +13,8 @@ namespace ChatCoach.Discord.Emulator.Simulation;
 internal sealed class UserSimulator(EmulatorCore core)
 {
     private static readonly string[] NestedKeys = ["components", "accessory", "component"];
-    public async Task<string> SendMessageAsync(string userId, ChannelRecord channel, string content, bool authorIsBot, bool mentionBot)
+    public async Task<string> SendMessageAsync(string userId, ChannelRecord channel, string content, bool authorIsBot, bool mentionBot,
+        EmulatedAttachment? file = null)
     {
         // A user first seen as a bot stays one, so its later interactions carry "bot": true as Discord's do.
         var user = core.Users.GetOrAdd(userId, authorIsBot) with { IsBot = authorIsBot };
@@ -27,6 +28,7 @@ internal sealed class UserSimulator(EmulatorCore core)
             CreatedAt = core.Time.GetUtcNow(),
             Content = mentionBot ? $"<@{core.Options.BotUserId}> {content}" : content,
             Mentions = mentionBot ? [UserPayloads.Bot(core.Options)] : [],
+            Attachments = file is null ? [] : [core.Attachments.Add(file)],
         };
         core.Messages.Add(message);
         await core.Events.MessageCreatedAsync(message.Id);
@@ -80,10 +82,10 @@ internal sealed class UserSimulator(EmulatorCore core)
         return DispatchAsync(userId, message, 3, data, customId);
     }
 
-    public async Task<string> SlashCommandAsync(string userId, string name, IReadOnlyList<CommandOptionValue> options, GuildInvocation? guild)
+    public async Task<string> SlashCommandAsync(string userId, string name, IReadOnlyList<CommandOptionValue> options, GuildInvocation? guild, bool groupDm = false)
     {
-        var channel = guild is null ? core.Channels.DmWith(userId) : core.Channels.GuildChannel(guild.GuildId, guild.ChannelId);
-        var command = FindCommand(name, guild);
+        var channel = groupDm ? core.Channels.GroupDmOf(userId) : guild is null ? core.Channels.DmWith(userId) : core.Channels.GuildChannel(guild.GuildId, guild.ChannelId);
+        var command = FindCommand(name, guild, groupDm ? 2 : guild is null ? 1 : 0);
         if (command is null && core.Options.RequireRegisteredCommands)
         {
             var scope = guild is null ? "in DMs (global, contexts including 1)" : $"in guild {guild.GuildId}";
@@ -225,7 +227,7 @@ internal sealed class UserSimulator(EmulatorCore core)
         }
     }
 
-    private JsonObject? FindCommand(string name, GuildInvocation? guild)
+    private JsonObject? FindCommand(string name, GuildInvocation? guild, int context)
     {
         if (guild is not null && core.Commands.Find(guild.GuildId, name) is { } guildCommand)
         {
@@ -239,9 +241,12 @@ internal sealed class UserSimulator(EmulatorCore core)
         }
 
         var contexts = (global["contexts"] as JsonArray)?.Select(c => c?.GetValue<int>()).ToList();
-        var allowed = guild is null
-            ? (contexts is null ? global["dm_permission"] is not JsonValue dm || !dm.TryGetValue<bool>(out var inDm) || inDm : contexts.Contains(1))
-            : contexts is null || contexts.Contains(0);
+        var allowed = context switch
+        {
+            1 => contexts is null ? global["dm_permission"] is not JsonValue dm || !dm.TryGetValue<bool>(out var inDm) || inDm : contexts.Contains(1),
+            2 => contexts?.Contains(2) == true,
+            _ => contexts is null || contexts.Contains(0),
+        };
         return allowed ? global : null;
     }
 

@@ -1,9 +1,15 @@
 namespace ChatCoach.Discord.Emulator.State;
 
-/// <summary>A channel: type 1 (DM, with <see cref="RecipientId"/>) or 0 (guild text).</summary>
+/// <summary>
+/// A channel: type 1 (the bot's DM with <see cref="RecipientId"/>), 0 (guild text), or 3 (a group DM of
+/// <see cref="RecipientId"/> and others, where a user-installed app is used in context 2 but has no access).
+/// </summary>
 internal sealed record ChannelRecord(string Id, int Type, string? GuildId, string? RecipientId, string Name)
 {
     public bool IsDm => Type == 1;
+
+    /// <summary>A group DM or someone else's DM: the bot answers there only through interactions (50001 otherwise).</summary>
+    public bool IsOthersPrivateChannel => Type == 3;
 }
 
 /// <summary>DM channels (one per user, like Discord) and guild text channels.</summary>
@@ -26,6 +32,24 @@ internal sealed class ChannelDirectory(SnowflakeGenerator ids)
             var channel = new ChannelRecord(ids.Next(), 1, null, userId, string.Empty);
             _channels[channel.Id] = channel;
             _dmByUser[userId] = channel.Id;
+            return channel;
+        }
+    }
+
+    /// <summary>A group DM the user is in and the bot is not (one per user is enough for tests).</summary>
+    public ChannelRecord GroupDmOf(string userId)
+    {
+        lock (_gate)
+        {
+            var key = "group:" + userId;
+            if (_dmByUser.TryGetValue(key, out var existing))
+            {
+                return _channels[existing];
+            }
+
+            var channel = new ChannelRecord(ids.Next(), 3, null, userId, "study group");
+            _channels[channel.Id] = channel;
+            _dmByUser[key] = channel.Id;
             return channel;
         }
     }

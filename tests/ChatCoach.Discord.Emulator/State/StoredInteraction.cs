@@ -43,6 +43,8 @@ internal sealed class StoredInteraction
         UserId = User.Id,
         ChannelId = Channel.Id,
         GuildId = Channel.GuildId,
+        Context = (int)(Wire.GetInteger(Payload, "context") ?? 0),
+        ChannelType = Channel.Type,
         Name = Name,
         CreatedAt = CreatedAt,
         CallbackType = CallbackType,

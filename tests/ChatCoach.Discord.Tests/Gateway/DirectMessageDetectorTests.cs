@@ -45,7 +45,7 @@ public sealed class DirectMessageDetectorTests
     public void Dm_interactions_teach_the_channel()
     {
         var detector = new DirectMessageDetector();
-        detector.Learn(new Interaction { Id = "1", ApplicationId = "2", Token = "t", Channel = new DiscordChannel { Id = "88", Type = DiscordChannelType.DirectMessage } });
+        detector.Learn(new Interaction { Id = "1", ApplicationId = "2", Token = "t", Channel = new ChannelInfo { Id = "88", Type = DiscordChannelType.DirectMessage } });
         Assert.True(detector.IsDirectMessage(Message(flags: MessageFlags.Ephemeral, channelId: "88")));
     }
 

@@ -94,7 +94,7 @@ public sealed class FixtureDeserializationTests
     [Fact]
     public void Dm_channel_response()
     {
-        var channel = Data<DiscordChannel>("rest_create_dm_response.json");
+        var channel = Data<ChannelInfo>("rest_create_dm_response.json");
         Assert.Equal(DiscordChannelType.DirectMessage, channel.Type);
         Assert.Equal("1234563982236504123", channel.Id);
     }

@@ -5,6 +5,7 @@ using ChatCoach.Core.Scripts;
 using ChatCoach.Discord.Coaching;
 using ChatCoach.Discord.Interactions;
 using ChatCoach.Tests.Shared;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ChatCoach.Tests.Discord;
@@ -18,7 +19,7 @@ public sealed class DialogsUploadTests : IAsyncLifetime
     private readonly TempFolder _folder = new("chatcoach-upload-");
     private string _dialogs = string.Empty;
     private readonly HttpListener _cdn = new();
-    private readonly HttpClient _http = new();
+    private readonly ServiceProvider _services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
     private TempDatabase _db = null!;
     private LiveScripts _live = null!;
     private string _served = string.Empty;
@@ -53,7 +54,7 @@ public sealed class DialogsUploadTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _cdn.Close();
-        _http.Dispose();
+        await _services.DisposeAsync();
         _live.Dispose();
         await _db.DisposeAsync();
         _folder.Dispose();
@@ -65,18 +66,20 @@ public sealed class DialogsUploadTests : IAsyncLifetime
         ApplicationId = "2",
         Token = "t",
         GuildId = "9",
+        Member = new GuildMember { Permissions = "32", Roles = [] },
         Data = new InteractionData
         {
             Name = "dialogs",
             Options = [new InteractionOption { Name = "upload", Type = 1, Options = [new InteractionOption { Name = "file", Type = 11, Value = JsonDocument.Parse("\"att1\"").RootElement }] }],
-            Resolved = JsonDocument.Parse("""{"attachments":{"att1":{"id":"att1","filename":"sample.yaml","url":"URL"}}}""".Replace("URL", _url, StringComparison.Ordinal)).RootElement,
+            Resolved = JsonDocument.Parse("""{"attachments":{"att1":{"id":"att1","filename":"sample.yaml","url":"URL","size":100}}}""".Replace("URL", _url, StringComparison.Ordinal)).RootElement,
         },
     };
 
     [Fact]
     public async Task A_valid_upload_is_written_and_goes_live_and_a_broken_one_is_refused_with_its_reasons()
     {
-        var commands = new DialogsCommands(_live, _db.History, _http);
+        var options = new DiscordOptions { HomeGuildId = "9", ApiBaseUrl = new Uri(_url).GetLeftPart(UriPartial.Authority) + "/api/v10" };
+        var commands = new DialogsCommands(_live, _db.History, new AttachmentFetcher(_services.GetRequiredService<IHttpClientFactory>(), options), options, TimeProvider.System);
         var original = await File.ReadAllTextAsync(Path.Combine(_dialogs, "sample.yaml"));
 
         _served = original.Replace("kind: yesno", "kind: yes-no", StringComparison.Ordinal);

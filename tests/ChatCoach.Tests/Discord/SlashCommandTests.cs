@@ -117,7 +117,7 @@ public sealed class SlashCommandTests
     public async Task Registration_is_skipped_on_a_second_start_with_unchanged_commands()
     {
         await using var bot = await DiscordBot.StartAsync();
-        Assert.Contains("Registered 7 slash commands", bot.Host.Errors);
+        Assert.Contains("Registered 6 slash commands", bot.Host.Errors);
         Assert.Single(bot.Emulator.CommandRegistrations);
 
         bot.Host.Kill();
@@ -202,7 +202,7 @@ public sealed class SlashCommandTests
     public async Task Moderator_commands_allow_manage_server_and_moderator_roles_and_refuse_everyone_else()
     {
         const string role = "800000000000000001";
-        await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Discord:ModeratorRoleIds:0={role}");
+        await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Discord:ModeratorRoleIds:0={role}", $"--ChatCoach:Discord:HomeGuildId={GuildId}");
         var status = new[] { CommandOptionValue.Sub("status") };
 
         var admin = await RunAsync(bot, "600000000000000001", "dialogs", new GuildInvocation(GuildId, Permissions: GuildInvocation.AdministratorPermissions), status);
@@ -211,7 +211,7 @@ public sealed class SlashCommandTests
 
         Assert.Contains("coach at", admin.Content);
         Assert.Contains("coach at", withRole.Content);
-        Assert.Contains("Only moderators", member.Content);
+        Assert.Contains("Only the operator's moderators", member.Content);
         Assert.All([admin, withRole, member], m => Assert.True(m.IsEphemeral));
     }
 
@@ -221,7 +221,7 @@ public sealed class SlashCommandTests
         using var folder = new Shared.TempFolder("chatcoach-moderated-");
         var dialogs = folder.CopyDialogs();
 
-        await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Dialogs:Path={dialogs}");
+        await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Dialogs:Path={dialogs}", $"--ChatCoach:Discord:HomeGuildId={GuildId}");
         var moderator = new GuildInvocation(GuildId, Permissions: GuildInvocation.AdministratorPermissions);
         var sample = Path.Combine(dialogs, "sample.yaml");
         var original = await File.ReadAllTextAsync(sample);

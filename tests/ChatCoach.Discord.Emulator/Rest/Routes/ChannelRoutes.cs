@@ -53,6 +53,11 @@ internal sealed class ChannelRoutes(EmulatorCore core, MessageComposer composer)
             return DiscordErrors.UnknownChannel();
         }
 
+        if (channel.IsOthersPrivateChannel)
+        {
+            return DiscordErrors.MissingAccess();
+        }
+
         if (channel.IsDm && !core.Users.AcceptsDirectMessages(channel.RecipientId!))
         {
             return DiscordErrors.CannotMessageUser();
@@ -99,6 +104,11 @@ internal sealed class ChannelRoutes(EmulatorCore core, MessageComposer composer)
 
     private RestResult EditMessage(RestCall call)
     {
+        if (Channel(call) is { IsOthersPrivateChannel: true })
+        {
+            return DiscordErrors.MissingAccess();
+        }
+
         var messageId = call.Param("message_id");
         var found = core.Messages.Read(messageId, m => m.Channel.Id == call.Param("channel_id") && (m.Flags & 64) == 0 ? m : null);
         if (found is null)

@@ -1,7 +1,7 @@
 namespace ChatCoach.Discord.Models;
 
 /// <summary>A (partial) channel object.</summary>
-public sealed record DiscordChannel
+public sealed record ChannelInfo
 {
     /// <summary>Snowflake id.</summary>
     public required string Id { get; init; }

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using ChatCoach.Discord.Gateway;
+using ChatCoach.Discord.Interactions;
+using ChatCoach.Discord.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ChatCoach.Discord.Coaching;
+
+/// <summary>
+/// The gateway transport: runs the connection and hands each event to its handler without waiting for it, so one
+/// slow turn never delays another user's event. Interactions are answered through the callback route; order per user
+/// is kept by the conversation service, not here.
+/// </summary>
+public sealed partial class GatewayPump : BackgroundService
+{
+    private readonly DiscordGatewayClient _gateway;
+    private readonly MessageHandler _messages;
+    private readonly InteractionHandler _interactions;
+    private readonly ReplySender _sender;
+    private readonly CommandRegistrar _registrar;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
+
+    internal GatewayPump(DiscordGatewayClient gateway, MessageHandler messages, InteractionHandler interactions, ReplySender sender,
+        CommandRegistrar registrar, IHostApplicationLifetime lifetime, ILogger<GatewayPump> logger)
+    {
+        _gateway = gateway;
+        _messages = messages;
+        _interactions = interactions;
+        _sender = sender;
+        _registrar = registrar;
+        _lifetime = lifetime;
+        _logger = logger;
+    }
+
+    /// <summary>Why Discord refused the bot for good (bad token, disallowed intents…), or null while all is well.</summary>
+    public string? Failure { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var run = _gateway.RunAsync(stoppingToken);
+        try
+        {
+            await foreach (var e in _gateway.Events.ReadAllAsync(stoppingToken))
+            {
+                Dispatch(e, stoppingToken);
+            }
+
+            await run;
+        }
+        catch (DiscordGatewayException e)
+        {
+            Failure = e.Message;
+            LogFatal(e.Message);
+            _lifetime.StopApplication();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: the work in flight finishes below.
+        }
+        finally
+        {
+            await Task.WhenAll(_inFlight.Keys);
+            await _interactions.DrainAsync();
+        }
+    }
+
+    private void Dispatch(GatewayEvent e, CancellationToken cancellationToken)
+    {
+        switch (e)
+        {
+            // Typed coaching happens only in the bot's own DM channel.
+            case MessageCreateEvent { IsDirectMessage: true, IsFromUser: true, Message.Author: { } author } message:
+                Track(_messages.HandleAsync(message.Message, author.Id, cancellationToken));
+                break;
+            case InteractionCreateEvent { Interaction: var interaction }:
+                Track(AnswerAsync(interaction, e.ReceivedAt, cancellationToken));
+                break;
+            case ReadyEvent ready:
+                _messages.Prune();
+                if (ready.ApplicationId is { } applicationId)
+                {
+                    Track(_registrar.RegisterAsync(applicationId, cancellationToken));
+                }
+
+                break;
+        }
+    }
+
+    private async Task AnswerAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (await _interactions.HandleAsync(interaction, receivedAt, cancellationToken) is { } answer)
+        {
+            await answer.DeliveredAsync(await _sender.AnswerAsync(interaction, answer, cancellationToken), cancellationToken);
+        }
+    }
+
+    private void Track(Task task)
+    {
+        _inFlight[task] = true;
+        _ = task.ContinueWith(t =>
+        {
+            _inFlight.TryRemove(t, out _);
+            if (t.Exception?.GetBaseException() is { } failure && failure is not OperationCanceledException)
+            {
+                // A failed turn must not take the bot down; the event was not saved, so a redelivery retries it.
+                LogFailed(failure.GetType().Name, failure.Message);
+            }
+        }, TaskScheduler.Default);
+    }
+
+    // No message text, no user id, no token: people tell this bot about exam failures.
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Discord refused the bot: {Reason}")]
+    private partial void LogFatal(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Discord event failed ({Type}: {Reason})")]
+    private partial void LogFailed(string type, string reason);
+}
