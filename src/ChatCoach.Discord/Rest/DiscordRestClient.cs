@@ -171,7 +171,8 @@ public sealed class DiscordRestClient : IDisposable
     private static Func<HttpContent> Body<T>(T payload, IReadOnlyList<DiscordFile>? files) =>
         Bytes(JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Options), files);
 
-    private static Func<HttpContent> Bytes(byte[] json, IReadOnlyList<DiscordFile>? files)
+    /// <summary>A JSON body, or with files a multipart one (<c>payload_json</c> and <c>files[n]</c>), as Discord takes both.</summary>
+    internal static Func<HttpContent> Bytes(byte[] json, IReadOnlyList<DiscordFile>? files)
     {
         if (files is not { Count: > 0 })
         {

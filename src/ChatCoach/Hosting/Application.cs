@@ -16,6 +16,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using NSec.Cryptography;
 
 namespace ChatCoach.Hosting;
 
@@ -106,7 +107,7 @@ internal static class Application
             builder.Services.AddHostedService<TerminalChannel>();
         }
 
-        using var host = Build(configuration, web, settings.Http);
+        using var host = Build(configuration, web, settings.Http, onDiscord ? InteractionSignature.Import(settings.Discord.PublicKey) : null);
         try
         {
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
@@ -141,14 +142,14 @@ internal static class Application
         }
     }
 
-    private static IHost Build(HostApplicationBuilder plain, WebApplicationBuilder? web, HttpOptions http)
+    private static IHost Build(HostApplicationBuilder plain, WebApplicationBuilder? web, HttpOptions http, PublicKey? interactionsKey)
     {
         if (web is null)
         {
             return plain.Build();
         }
 
-        web.AddHttp(http);
+        web.AddHttp(http, interactionsKey);
         var app = web.Build();
         app.MapHttp();
         return app;

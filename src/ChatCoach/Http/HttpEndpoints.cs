@@ -1,5 +1,6 @@
 using ChatCoach.Configuration;
 using ChatCoach.Core.Telemetry;
+using NSec.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +15,8 @@ internal static class HttpEndpoints
 {
     private const string Ready = "ready";
 
-    public static void AddHttp(this WebApplicationBuilder builder, HttpOptions options)
+    /// <summary>Kestrel, health, metrics; and <c>/interactions</c> when the bot runs on Discord with its public key.</summary>
+    public static void AddHttp(this WebApplicationBuilder builder, HttpOptions options, PublicKey? interactionsKey)
     {
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -22,10 +24,16 @@ internal static class HttpEndpoints
             Listeners.Configure(kestrel, options);
         });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        if (interactionsKey is { } key)
+        {
+            builder.Services.AddSingleton(services => new InteractionSignature(key, services.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton<InteractionsEndpoint>();
+        }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("chatcoach", serviceInstanceId: Environment.MachineName))
             .WithMetrics(metrics => metrics
-            .AddMeter(CoachMetrics.MeterName)
+            .AddMeter(CoachMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddRuntimeInstrumentation()
             // Every scrape sees the counters as they are now (the exporter caches 300 ms by default).
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
@@ -40,5 +48,10 @@ internal static class HttpEndpoints
             management.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
             management.UseOpenTelemetryPrometheusScrapingEndpoint();
         });
+        if (app.Services.GetService<InteractionsEndpoint>() is { } interactions)
+        {
+            app.MapWhen(context => context.Request.Path == "/interactions" && Listeners.Accepts(context, Listeners.Serves.Public),
+                branch => branch.Run(interactions.HandleAsync));
+        }
     }
 }

@@ -17,7 +17,11 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public ChatCoachProcess Host => _hosts[^1];
 
-    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings)
+    public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
+        StartAsync(configure, _ => settings);
+
+    /// <summary>Starts the emulator, then the host with settings that may depend on it (its interactions public key).</summary>
+    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, Func<DiscordEmulator, string[]> settings)
     {
         var options = new EmulatorOptions
         {
@@ -25,7 +29,7 @@ internal sealed class DiscordBot : IAsyncDisposable
             IdentifyConcurrencyWindow = TimeSpan.FromMilliseconds(200),
         };
         var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options));
-        await bot.StartHostAsync(settings);
+        await bot.StartHostAsync(settings(bot.Emulator));
         await bot.WaitForLogAsync("slash commands");
         return bot;
     }
