@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatCoach.Core.Answers;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Safety;
 
 namespace ChatCoach.Storage;
 
@@ -48,6 +49,15 @@ internal static class SessionState
             }
 
             json.WriteBoolean("paused", session.Paused);
+            if (session.SafetyQuestion != SafetyQuestion.None)
+            {
+                json.WriteString("safety_question", session.SafetyQuestion.ToString());
+            }
+
+            if (session.PauseNoted)
+            {
+                json.WriteBoolean("pause_noted", true);
+            }
             json.WriteEndObject();
         }
 
@@ -75,5 +85,9 @@ internal static class SessionState
             ? command
             : null;
         session.Paused = root.GetProperty("paused").GetBoolean();
+        session.SafetyQuestion = root.TryGetProperty("safety_question", out var asked) && Enum.TryParse<SafetyQuestion>(asked.GetString(), out var question)
+            ? question
+            : SafetyQuestion.None;
+        session.PauseNoted = root.TryGetProperty("pause_noted", out var noted) && noted.GetBoolean();
     }
 }

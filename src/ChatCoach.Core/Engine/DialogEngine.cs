@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Answers;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
 using Stateless;
 using Stateless.Graph;
@@ -22,18 +23,14 @@ public sealed class DialogEngine
     private const int TriesBeforeSkip = 3;
 
     private readonly ConcurrentBag<Machine> _pool = [];
-    private readonly PhraseMatcher _crisis;
-    private readonly PhraseMatcher _resume;
-    private readonly (PhraseMatcher Names, string Reply)[] _countries;
+    private readonly SafetyDesk _safety;
     private readonly Dictionary<string, IReadOnlyList<ChoiceReader.Candidate>> _choices;
 
     /// <summary>Compiles <paramref name="script"/>, which must have passed validation.</summary>
     public DialogEngine(Script script)
     {
         Script = script ?? throw new ArgumentNullException(nameof(script));
-        _crisis = new PhraseMatcher(script.Crisis.Words);
-        _resume = new PhraseMatcher(script.Crisis.ResumeWords);
-        _countries = script.Crisis.Countries.Select(c => (new PhraseMatcher(c.Names), c.Reply)).ToArray();
+        _safety = new SafetyDesk(script.Crisis);
         _choices = script.Nodes.Values.Where(n => n.Question?.Choices.Count > 0)
             .ToDictionary(n => n.Id, n => ChoiceReader.Prepare(n.Question!.Choices), StringComparer.Ordinal);
         _pool.Add(new Machine(this));
@@ -41,6 +38,9 @@ public sealed class DialogEngine
 
     /// <summary>The script this engine runs.</summary>
     public Script Script { get; }
+
+    /// <summary>The script's safety check, compiled.</summary>
+    public SafetyClassifier Safety => _safety.Classifier;
 
     /// <summary>Takes one turn: changes <paramref name="session"/> and returns what to say.</summary>
     public TurnResult Step(Session session, Input input, DateTimeOffset now)
@@ -198,7 +198,7 @@ public sealed class DialogEngine
             Say(Texts.WelcomeBack);
             if (session.Paused)
             {
-                return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+                return session.PauseNoted ? new TurnResult(_replies, TurnOutcome.Paused) : PausedNote();
             }
 
             return Current.Type == NodeType.End ? Done(TurnOutcome.WelcomedBack, Texts.Finished) : AskCurrent(TurnOutcome.WelcomedBack);
@@ -206,16 +206,16 @@ public sealed class DialogEngine
 
         public TurnResult Message(string text)
         {
-            if (engine._crisis.Matches(text))
+            var level = engine._safety.Classifier.Classify(text);
+            session.PauseNoted = false;
+            if (Raise(level) is { } raised)
             {
-                session.Paused = true;
-                session.Pending = null;
-                return Done(TurnOutcome.Crisis, Script.Crisis.Reply);
+                return raised;
             }
 
-            if (session.Node is null)
+            if (session.Node is null && !session.Paused)
             {
-                return Begin(TurnOutcome.Opened);
+                return level == SafetyLevel.Distress ? Acknowledge(() => Begin(TurnOutcome.Distress)) : Begin(TurnOutcome.Opened);
             }
 
             if (IsTypedCommand(text, out var typed))
@@ -226,6 +226,12 @@ public sealed class DialogEngine
             if (session.Paused)
             {
                 return Paused(text);
+            }
+
+            if (level == SafetyLevel.Distress)
+            {
+                return Acknowledge(() => session.Pending is { } asked ? Ask(asked, TurnOutcome.Distress)
+                    : Current.Type == NodeType.End ? Done(TurnOutcome.Distress, Texts.Finished) : AskCurrent(TurnOutcome.Distress));
             }
 
             if (session.Pending is { } pending)
@@ -239,9 +245,10 @@ public sealed class DialogEngine
 
         public TurnResult Click(Input click)
         {
+            session.PauseNoted = false;
             if (session.Paused)
             {
-                return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+                return PausedNote();
             }
 
             if (session.Node != click.Node || session.Turn != click.Turn || session.Pending is not null
@@ -274,9 +281,7 @@ public sealed class DialogEngine
                     return Restart();
                 default:
                     session.Pending = command;
-                    var question = command == Command.Start ? Texts.ConfirmRestart : Texts.ConfirmForget;
-                    _replies.Add(new Reply(question) { Confirms = command });
-                    return new TurnResult(_replies, TurnOutcome.Command);
+                    return Ask(command, TurnOutcome.Command);
             }
         }
 
@@ -308,6 +313,7 @@ public sealed class DialogEngine
             session.History.Clear();
             session.Tries = 0;
             session.Paused = false;
+            session.SafetyQuestion = SafetyQuestion.None;
             session.Pending = null;
             return Begin(TurnOutcome.Restarted);
         }
@@ -321,22 +327,88 @@ public sealed class DialogEngine
 
         private TurnResult Paused(string text)
         {
-            if (engine._resume.MatchesWhole(text))
+            var asked = session.SafetyQuestion;
+            switch (engine._safety.Read(text, asked, out var lines))
             {
-                session.Paused = false;
-                Say(Script.Crisis.ResumeReply);
-                return Current.Type == NodeType.End ? Done(TurnOutcome.Resumed, Texts.Finished) : AskCurrent(TurnOutcome.Resumed);
+                case PausedReading.Resume:
+                    return Unpause(Script.Crisis.ResumeReply, TurnOutcome.Resumed);
+                case PausedReading.AtRisk when asked == SafetyQuestion.HarmingYourself:
+                    return Pause(SafetyLevel.Crisis);
+                case PausedReading.AtRisk:
+                    return Done(TurnOutcome.Paused, Script.Crisis.UrgentReply);
+                case PausedReading.Reassured when asked == SafetyQuestion.HarmingYourself:
+                    return Unpause(Script.Crisis.CareReply!, TurnOutcome.Resumed);
+                case PausedReading.Reassured:
+                    session.SafetyQuestion = SafetyQuestion.None;
+                    return Done(TurnOutcome.Paused, Script.Crisis.SafeReply);
+                case PausedReading.Country:
+                    return Done(TurnOutcome.Paused, lines!);
+                default:
+                    return PausedNote();
+            }
+        }
+
+        /// <summary>
+        /// The safety response to a crisis or concern message, in any state; null below concern. While paused,
+        /// concern is read as the riskier answer to the question asked last.
+        /// </summary>
+        private TurnResult? Raise(SafetyLevel level)
+        {
+            var asked = session.Paused ? session.SafetyQuestion : SafetyQuestion.None;
+            return level switch
+            {
+                SafetyLevel.Crisis => Pause(SafetyLevel.Crisis),
+                SafetyLevel.Concern when asked == SafetyQuestion.HarmingYourself => Pause(SafetyLevel.Crisis),
+                SafetyLevel.Concern when asked == SafetyQuestion.AreYouSafe => Done(TurnOutcome.Paused, Script.Crisis.UrgentReply),
+                SafetyLevel.Concern => Pause(SafetyLevel.Concern),
+                _ => null,
+            };
+        }
+
+        /// <summary>Pauses coaching with the level's first reply, which opens with its fixed sentence and asks its question.</summary>
+        private TurnResult Pause(SafetyLevel level)
+        {
+            var said = Script.Crisis.Levels[level];
+            session.Paused = true;
+            session.Pending = null;
+            session.SafetyQuestion = level == SafetyLevel.Crisis ? SafetyQuestion.AreYouSafe : SafetyQuestion.HarmingYourself;
+            return Done(level == SafetyLevel.Crisis ? TurnOutcome.Crisis : TurnOutcome.Concern, said.Opening, said.Reply!);
+        }
+
+        private TurnResult Unpause(string text, TurnOutcome outcome)
+        {
+            session.Paused = false;
+            session.SafetyQuestion = SafetyQuestion.None;
+            Say(text);
+            if (session.Node is null)
+            {
+                return Begin(outcome);
             }
 
-            foreach (var (names, reply) in engine._countries)
-            {
-                if (names.Matches(text))
-                {
-                    return Done(TurnOutcome.Paused, reply);
-                }
-            }
+            return Current.Type == NodeType.End ? Done(outcome, Texts.Finished) : AskCurrent(outcome);
+        }
 
-            return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+        /// <summary>The paused note, or the concern question again while it waits for an answer.</summary>
+        private TurnResult PausedNote()
+        {
+            session.PauseNoted = true;
+            return Done(TurnOutcome.Paused, session.SafetyQuestion == SafetyQuestion.HarmingYourself
+                ? Script.Crisis.Levels[SafetyLevel.Concern].Reply!
+                : Script.Crisis.PausedReply);
+        }
+
+        /// <summary>Distress: the level's line of acknowledgement, then whatever was open, asked again; nothing stored.</summary>
+        private TurnResult Acknowledge(Func<TurnResult> then)
+        {
+            Say(Script.Crisis.Levels[SafetyLevel.Distress].Opening);
+            return then();
+        }
+
+        private TurnResult Ask(Command command, TurnOutcome outcome)
+        {
+            var question = command == Command.Start ? Texts.ConfirmRestart : Texts.ConfirmForget;
+            _replies.Add(new Reply(question) { Confirms = command });
+            return new TurnResult(_replies, outcome);
         }
 
         private TurnResult Help()

@@ -62,4 +62,13 @@ public static class ProblemCodes
 
     /// <summary>A button label or custom id longer than Discord allows.</summary>
     public const string ComponentTooLong = "CC041";
+
+    /// <summary>A crisis pattern that is malformed or can never match a normalised message.</summary>
+    public const string PatternNeverMatches = "CC070";
+
+    /// <summary>A crisis exception that the pattern it stands beside never reaches.</summary>
+    public const string ExceptionNeverReached = "CC071";
+
+    /// <summary>A crisis corpus that is missing or whose figures fall below the bar.</summary>
+    public const string CorpusBelowBar = "CC072";
 }

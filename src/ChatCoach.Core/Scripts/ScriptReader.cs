@@ -8,7 +8,7 @@ namespace ChatCoach.Core.Scripts;
 /// Turns the YAML tree into the script model, checking that each part is well formed on its own
 /// (keys, types, bounds, choices, lengths). How the parts fit together is <see cref="ScriptValidator"/>'s job.
 /// </summary>
-internal sealed class ScriptReader(ProblemList problems, string file, string version, string source)
+internal sealed partial class ScriptReader(ProblemList problems, string file, string version, string source)
 {
     /// <summary>Discord refuses messages longer than this.</summary>
     internal const int MaxMessageLength = 2000;
@@ -34,8 +34,6 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
     private static readonly string[] AdviceKeys = ["id", "when", "encouragement", "steps", "sources"];
     private static readonly string[] StepKeys = ["do", "why"];
     private static readonly string[] InterruptKeys = ["help", "crisis"];
-    private static readonly string[] CrisisKeys = ["words", "reply", "paused_reply", "resume_words", "resume_reply", "countries"];
-    private static readonly string[] CountryKeys = ["names", "reply"];
     private static readonly string[] NodeShapes = ["ask", "say", "end"];
     private static readonly string[] Bounds = ["min", "max"];
 
@@ -449,53 +447,6 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
         }
 
         return derived;
-    }
-
-    private Crisis? ReadCrisis(YamlMappingNode? map)
-    {
-        if (map is null)
-        {
-            return null;
-        }
-
-        CheckKeys(map, CrisisKeys, "crisis");
-        var words = StringList(map, "words");
-        if (words.Count == 0)
-        {
-            problems.Add(Position(map), ProblemCodes.MissingKey, "crisis has no 'words'", "list the phrases that signal crisis or self-harm");
-        }
-
-        var resumeWords = StringList(map, "resume_words");
-        if (resumeWords.Count == 0)
-        {
-            problems.Add(Position(map), ProblemCodes.MissingKey, "crisis has no 'resume_words'", "list how a user says to go back to coaching, e.g. continue");
-        }
-
-        var countries = new List<CountryLines>();
-        foreach (var item in Sequence(map, "countries")?.Children ?? [])
-        {
-            if (item is YamlMappingNode country)
-            {
-                CheckKeys(country, CountryKeys, "a crisis country");
-                var reply = RequiredText(country, "reply", "a crisis country");
-                var names = StringList(country, "names");
-                if (reply is not null && names.Count > 0)
-                {
-                    countries.Add(new CountryLines(names, reply));
-                }
-            }
-            else
-            {
-                Add(item, ProblemCodes.WrongType, "each crisis country must be a mapping with names and reply", "write '- names: [..]' then 'reply: ...'");
-            }
-        }
-
-        var first = RequiredText(map, "reply", "crisis");
-        var paused = RequiredText(map, "paused_reply", "crisis");
-        var resume = RequiredText(map, "resume_reply", "crisis");
-        return first is null || paused is null || resume is null
-            ? null
-            : new Crisis { Words = words, Reply = first, PausedReply = paused, ResumeWords = resumeWords, ResumeReply = resume, Countries = countries };
     }
 
     private ScriptTexts ReadTexts(YamlMappingNode? map)

@@ -38,7 +38,7 @@ internal static class Application
             return ExitCodes.BadConfiguration;
         }
 
-        var dialogsTool = new DialogsTool(settings.Dialogs, Console.Out, Console.Error);
+        var dialogsTool = new DialogsTool(settings.Dialogs, Console.In, Console.Out, Console.Error);
         switch (invocation.Verb)
         {
             case "dialogs validate":
@@ -47,6 +47,8 @@ internal static class Application
                 return await dialogsTool.TestAsync(invocation.Target ?? settings.Dialogs.Path, cancellationToken);
             case "dialogs graph":
                 return await dialogsTool.GraphAsync(invocation.Target!, cancellationToken);
+            case "dialogs classify":
+                return await dialogsTool.ClassifyAsync(invocation.Script, cancellationToken);
             case "stats":
                 return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, cancellationToken);
         }

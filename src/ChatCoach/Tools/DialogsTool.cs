@@ -1,11 +1,12 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Goldens;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
 
 namespace ChatCoach.Tools;
 
-/// <summary>The moderators' tools: <c>dialogs validate</c>, <c>dialogs test</c> and <c>dialogs graph</c>.</summary>
-internal sealed class DialogsTool(DialogsOptions options, TextWriter output, TextWriter errors)
+/// <summary>The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>.</summary>
+internal sealed class DialogsTool(DialogsOptions options, TextReader input, TextWriter output, TextWriter errors)
 {
     public const int Succeeded = 0;
     public const int Failed = 1;
@@ -64,7 +65,24 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         }
 
         await errors.WriteLineAsync($"{goldens.Count - failed} of {goldens.Count} golden conversation(s) passed.");
-        return failed == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
+        var corpusFailures = 0;
+        foreach (var script in scripts)
+        {
+            var (figures, failures) = await CorpusCheck.RunAsync(script, folder, cancellationToken);
+            foreach (var part in figures)
+            {
+                await output.WriteLineAsync($"crisis corpus of '{script.Id}', {part}");
+            }
+
+            foreach (var failure in failures)
+            {
+                await output.WriteLineAsync(failure);
+            }
+
+            corpusFailures += failures.Count;
+        }
+
+        return failed == 0 && corpusFailures == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
     }
 
     /// <summary>The live script <paramref name="id"/> as a Mermaid diagram.</summary>
@@ -78,6 +96,41 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         }
 
         await output.WriteLineAsync(new Core.Engine.DialogEngine(script).ToMermaid());
+        return Succeeded;
+    }
+
+    /// <summary>Reads messages one a line and prints each one's safety level, so moderators can try a phrase.</summary>
+    public async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
+    {
+        Script? chosen;
+        if (script is not null && (script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || File.Exists(script)))
+        {
+            var draft = File.Exists(script) ? await ScriptLoader.LoadFileAsync(script, cancellationToken) : null;
+            foreach (var problem in draft?.Problems ?? [])
+            {
+                await errors.WriteLineAsync(problem.ToString());
+            }
+
+            chosen = draft?.Script;
+        }
+        else
+        {
+            var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
+            chosen = scripts.FirstOrDefault(s => s.Id == (script ?? options.Default));
+        }
+
+        if (chosen is null)
+        {
+            await errors.WriteLineAsync($"chatcoach: no valid script '{script ?? options.Default}' (run 'chatcoach dialogs validate').");
+            return Failed;
+        }
+
+        var classifier = SafetyClassifier.Compile(chosen.Crisis).Classifier;
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            await output.WriteLineAsync(classifier.Classify(line).ToString().ToLowerInvariant());
+        }
+
         return Succeeded;
     }
 }

@@ -367,7 +367,7 @@ public sealed class DialogEngineTests
 
         var crisis = Say("honestly I want to end it all");
         Assert.Equal(TurnOutcome.Crisis, crisis.Outcome);
-        Assert.Equal(["Are you safe right now? Call or text 988."], crisis.Replies.Select(r => r.Text));
+        Assert.Equal(["I'm so sorry.", "Are you safe right now? Call or text 988."], crisis.Replies.Select(r => r.Text));
 
         Assert.Equal("Tele-MANAS 14416.", Text(Say("I'm in India")));
         Assert.Equal(TurnOutcome.Paused, Say("2").Outcome);
