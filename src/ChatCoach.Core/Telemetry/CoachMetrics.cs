@@ -5,8 +5,8 @@ using ChatCoach.Core.Engine;
 namespace ChatCoach.Core.Telemetry;
 
 /// <summary>
-/// The conversation metrics: turns by channel and outcome, and their latency. Labels are closed sets (channel,
-/// outcome): never a user id, never message text.
+/// The conversation metrics: turns by channel and outcome, their latency, and the safety signals (crisis, concern,
+/// distress) by level. Labels are closed sets (channel, outcome, level): never a user id, never message text.
 /// </summary>
 public sealed class CoachMetrics
 {
@@ -18,6 +18,7 @@ public sealed class CoachMetrics
 
     private readonly Counter<long> _turns;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _safety;
 
     /// <summary>Creates the instruments on the <see cref="MeterName"/> meter of <paramref name="meters"/>.</summary>
     public CoachMetrics(IMeterFactory meters)
@@ -27,6 +28,7 @@ public sealed class CoachMetrics
         _turns = meter.CreateCounter<long>("chatcoach.turns", "{turn}", "Turns taken, by channel and outcome");
         _duration = meter.CreateHistogram("chatcoach.turn.duration", "s", "Time from an event to its saved turn, by channel",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LatencyBuckets });
+        _safety = meter.CreateCounter<long>("chatcoach.safety.signals", "{signal}", "Messages answered as crisis, concern or distress, by level");
     }
 
     /// <summary>Records one turn; <paramref name="response"/> is null when it failed.</summary>
@@ -40,6 +42,10 @@ public sealed class CoachMetrics
         };
         _turns.Add(1, new KeyValuePair<string, object?>("channel", channel), new KeyValuePair<string, object?>("outcome", outcome));
         _duration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
+        if (response is { Duplicate: false, Outcome: TurnOutcome.Crisis or TurnOutcome.Concern or TurnOutcome.Distress })
+        {
+            _safety.Add(1, new KeyValuePair<string, object?>("level", outcome));
+        }
     }
 
     private static string Label(TurnOutcome outcome) => outcome.ToString().ToLowerInvariant();

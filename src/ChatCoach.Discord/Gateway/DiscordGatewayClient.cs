@@ -19,6 +19,7 @@ public sealed class DiscordGatewayClient
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private readonly DiscordMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
     private readonly DirectMessageDetector _dmDetector = new();
@@ -32,12 +33,14 @@ public sealed class DiscordGatewayClient
     /// <param name="timeProvider">Clock for heartbeats and delays; the system clock when null.</param>
     /// <param name="random">Source of heartbeat and backoff jitter; <see cref="Random.Shared"/> when null.</param>
     /// <param name="logger">Logger; the token is never logged.</param>
+    /// <param name="metrics">Where the gateway state, reconnects and resumes are counted; none when null.</param>
     public DiscordGatewayClient(
         DiscordClientOptions options,
         DiscordRestClient rest,
         TimeProvider? timeProvider = null,
         Random? random = null,
-        ILogger<DiscordGatewayClient>? logger = null)
+        ILogger<DiscordGatewayClient>? logger = null,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rest);
@@ -47,6 +50,7 @@ public sealed class DiscordGatewayClient
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _metrics = metrics;
     }
 
     /// <summary>
@@ -127,10 +131,13 @@ public sealed class DiscordGatewayClient
             }
 
             ConnectionOutcome outcome;
-            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger))
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Connecting);
+            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, _metrics))
             {
                 outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken);
             }
+
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Disconnected);
 
             if (outcome.ReachedSession)
             {
@@ -158,6 +165,7 @@ public sealed class DiscordGatewayClient
                 _ => Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()),
             };
             _logger.Ended(outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
+            _metrics?.Reconnected();
             await DelayAsync(delay, cancellationToken);
         }
     }

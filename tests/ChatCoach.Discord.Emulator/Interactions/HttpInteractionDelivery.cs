@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -11,11 +12,14 @@ namespace ChatCoach.Discord.Emulator.Interactions;
 /// Interactions sent to the bot's interactions endpoints over HTTP, signed, instead of over the gateway (Discord
 /// does this once an Interactions Endpoint URL is set). The HTTP response is the interaction's initial response and
 /// goes through the same rules as the callback route. A type-6 answer to an interaction another replica already
-/// answered is what a bot should send for a duplicate, and is recorded but changes nothing.
+/// answered is what a bot should send for a duplicate, and is recorded but changes nothing. Discord takes an HTTP
+/// answer before any request that uses the interaction's token, so those wait until the answer has been applied.
 /// </summary>
 internal sealed class HttpInteractionDelivery(EmulatorCore core, InteractionRoutes routes) : IDisposable
 {
+    private static readonly TimeSpan AnswerPatience = TimeSpan.FromSeconds(5);
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _inFlight = new(StringComparer.Ordinal);
     private int _next;
 
     public InteractionSigner Signer { get; } = new();
@@ -32,6 +36,37 @@ internal sealed class HttpInteractionDelivery(EmulatorCore core, InteractionRout
     }
 
     public async Task<HttpInteractionAnswer> DeliverAsync(StoredInteraction interaction, Uri endpoint)
+    {
+        var applied = _inFlight.GetOrAdd(interaction.Token, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            return await DeliverOnceAsync(interaction, endpoint);
+        }
+        finally
+        {
+            _inFlight.TryRemove(new KeyValuePair<string, TaskCompletionSource>(interaction.Token, applied));
+            applied.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits while the HTTP answer of the interaction whose token <paramref name="relativePath"/> uses is on its way.</summary>
+    public async Task AnsweredAsync(string relativePath, CancellationToken cancellationToken)
+    {
+        var segments = relativePath.TrimStart('/').Split('/', 4);
+        if (segments is ["webhooks" or "interactions", _, var token, ..] && _inFlight.TryGetValue(token, out var applied))
+        {
+            try
+            {
+                await applied.Task.WaitAsync(AnswerPatience, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // The endpoint is hanging; the request goes on and meets whatever state there is.
+            }
+        }
+    }
+
+    private async Task<HttpInteractionAnswer> DeliverOnceAsync(StoredInteraction interaction, Uri endpoint)
     {
         var started = Stopwatch.GetTimestamp();
         var (status, text) = await SendAsync(endpoint, Encoding.UTF8.GetBytes(Wire.Serialize(interaction.Payload)), InteractionRequestFault.None);

@@ -56,6 +56,9 @@ public sealed class HealthAndMetricsTests : IDisposable
         await chat.WaitForOutputAsync("Step 1");
         await chat.WriteAsync("lots\n");
         await chat.WaitForOutputAsync("Please give a number");
+        var beforeCrisis = chat.Output.Length;
+        await chat.WriteAsync("I want to kill myself\n");
+        await WaitForMoreOutputAsync(chat, beforeCrisis);
         var after = await ScrapeAsync(url);
 
         Assert.Equal(1, before.Sum("chatcoach_turns_total", ("channel", "terminal"), ("outcome", "opened")));
@@ -63,8 +66,10 @@ public sealed class HealthAndMetricsTests : IDisposable
         Assert.Equal(1, after.Sum("chatcoach_turns_total", ("channel", "terminal"), ("outcome", "answered")));
         Assert.Equal(1, after.Sum("chatcoach_turns_total", ("channel", "terminal"), ("outcome", "reasked")));
         Assert.Equal("histogram", after.Types["chatcoach_turn_duration_seconds"]);
-        Assert.Equal(3, after.Sum("chatcoach_turn_duration_seconds_count", ("channel", "terminal")));
-        Assert.Equal(3, after.Sum("chatcoach_turn_duration_seconds_bucket", ("channel", "terminal"), ("le", "+Inf")));
+        Assert.Equal(4, after.Sum("chatcoach_turn_duration_seconds_count", ("channel", "terminal")));
+        Assert.Equal(4, after.Sum("chatcoach_turn_duration_seconds_bucket", ("channel", "terminal"), ("le", "+Inf")));
+        Assert.Equal(0, before.Sum("chatcoach_safety_signals_total"));
+        Assert.Equal(1, after.Sum("chatcoach_safety_signals_total", ("level", "crisis")));
         Assert.Equal(1, after.Sum("chatcoach_script_info", ("script", "coach")));
         Assert.True(after.Has("dotnet_gc_heap_total_allocated_bytes_total"), "runtime metrics are exported");
         Assert.DoesNotContain(after.Samples.SelectMany(s => s.Labels.Values), v => v.Contains(User, StringComparison.Ordinal) || v.Contains("2015", StringComparison.Ordinal));
@@ -96,6 +101,17 @@ public sealed class HealthAndMetricsTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(key, run.Errors, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForMoreOutputAsync(ChatCoachProcess process, int length)
+    {
+        for (var waited = 0; process.Output.Length == length; waited += 20)
+        {
+            Assert.True(waited < 60_000, "no reply");
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(200); // the rest of the reply's lines
     }
 
     private async Task<PrometheusText> ScrapeAsync(string url)

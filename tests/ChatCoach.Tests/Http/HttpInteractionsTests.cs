@@ -62,7 +62,7 @@ public sealed class HttpInteractionsTests
     [Fact]
     public async Task Clicks_and_commands_over_http_are_answered_in_the_http_response_with_the_conversation_unchanged()
     {
-        var (bot, _) = await StartAsync();
+        var (bot, endpoints) = await StartAsync();
         await using var _ = bot;
         var user = new CoachUser(bot.Emulator, "500000000000000101");
         await user.SayAsync("hi");
@@ -81,6 +81,17 @@ public sealed class HttpInteractionsTests
         Assert.NotNull(bot.Emulator.Interaction(help)!.ResponseMessageId);
         Assert.Empty(bot.Emulator.Violations);
         Assert.DoesNotContain(bot.Emulator.GatewayFrames, f => f.EventName == "INTERACTION_CREATE");
+
+        using var http = new HttpClient();
+        var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoints[0], "/metrics")));
+        Assert.Equal(2, metrics.Sum("chatcoach_gateway_state", ("shard", "0")));
+        Assert.True(metrics.Sum("chatcoach_turns_total", ("channel", "discord")) >= 7, "every message, click and command is a turn");
+        var routes = metrics.Samples.Where(m => m.Name == "chatcoach_rest_requests_total").ToList();
+        Assert.True(routes.Where(m => m.Labels["route"].Contains("channels/{channel_id}/messages", StringComparison.Ordinal) && m.Labels["status"] == "200")
+            .Sum(m => m.Value) >= 5, string.Join('\n', routes.Select(m => $"{m.Labels["route"]} {m.Labels["status"]} {m.Value}")));
+        Assert.Equal(0, metrics.Sum("chatcoach_outbox_pending"));
+        Assert.True(metrics.Has("chatcoach_rest_invalid_requests"));
+        Assert.DoesNotContain(metrics.Samples.SelectMany(m => m.Labels.Values), v => System.Text.RegularExpressions.Regex.IsMatch(v, "[0-9]{15,}") || v.Contains(user.Id, StringComparison.Ordinal));
     }
 
     [Fact]
