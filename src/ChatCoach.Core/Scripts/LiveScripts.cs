@@ -221,7 +221,7 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
         failures.AddRange(problems.Select(p => p.ToString()));
         var others = _live?.Scripts.Where(s => s.Id != script.Id) ?? [];
         var catalog = new ScriptCatalog([.. others, script], script.Id);
-        var runner = new GoldenRunner(catalog, new InMemorySessionStore());
+        var runner = new GoldenRunner(catalog, new InMemorySessionStore(), time);
         foreach (var golden in goldens.Where(g => g.Script == script.Id))
         {
             failures.AddRange((await runner.RunAsync(golden, cancellationToken)).Failures);

@@ -11,9 +11,9 @@ namespace ChatCoach.Configuration;
 /// the host at once with a message naming its key.
 /// </summary>
 internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord,
-    LoggingOptions Logging, HttpOptions Http)
+    ClockOptions Clock, LoggingOptions Logging, HttpOptions Http)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Logging", "Http"];
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock", "Logging", "Http"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -28,6 +28,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.Section, problems);
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
         var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
+        var clock = Bind<ClockOptions>(configuration, ClockOptions.Section, problems);
         problems.AddRange(discord?.Problems() ?? []);
         var logging = Bind<LoggingOptions>(configuration, LoggingOptions.Section, problems);
         problems.AddRange(logging?.Problems() ?? []);
@@ -59,7 +60,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, logging!, http!), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!, logging!, http!), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

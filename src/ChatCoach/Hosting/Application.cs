@@ -38,7 +38,8 @@ internal static class Application
             return ExitCodes.BadConfiguration;
         }
 
-        var dialogsTool = new DialogsTool(settings.Dialogs, Console.In, Console.Out, Console.Error);
+        var clock = settings.Clock.Clock(TimeProvider.System);
+        var dialogsTool = new DialogsTool(settings.Dialogs, clock, Console.In, Console.Out, Console.Error);
         switch (invocation.Verb)
         {
             case "dialogs validate":
@@ -83,7 +84,7 @@ internal static class Application
             builder.Logging.SetMinimumLevel(onDiscord ? LogLevel.Information : LogLevel.Warning);
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(settings.Dialogs);
         builder.Services.AddSingleton(Options.Create(settings.Privacy));
         builder.Services.AddCoachStorage(settings.Database);

@@ -30,7 +30,7 @@ internal sealed class DiscordBot : IAsyncDisposable
         };
         var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options));
         await bot.StartHostAsync(settings(bot.Emulator));
-        await bot.WaitForLogAsync("slash commands");
+        await bot.WaitForLogAsync("slash commands are up to date");
         return bot;
     }
 
