@@ -29,10 +29,17 @@ internal sealed class DiscordBot : IAsyncDisposable
     public IReadOnlyList<ChatCoachProcess> Hosts => _hosts;
 
     public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
-        StartAsync(configure, postgres: null, settings);
+        StartAsync(configure, postgres: null, _ => settings);
 
     /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
-    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings)
+    public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings) =>
+        StartAsync(configure, postgres, _ => settings);
+
+    /// <summary>Starts the emulator, then the host with settings that may depend on it (its interactions public key).</summary>
+    public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, Func<DiscordEmulator, string[]> settings) =>
+        StartAsync(configure, postgres: null, settings);
+
+    private static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, Func<DiscordEmulator, string[]> settings)
     {
         var options = new EmulatorOptions
         {
@@ -40,7 +47,7 @@ internal sealed class DiscordBot : IAsyncDisposable
             IdentifyConcurrencyWindow = TimeSpan.FromMilliseconds(200),
         };
         var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options), postgres);
-        await bot.StartHostAsync(settings);
+        await bot.StartHostAsync(settings(bot.Emulator));
         await bot.WaitForLogAsync("slash commands are up to date");
         return bot;
     }
