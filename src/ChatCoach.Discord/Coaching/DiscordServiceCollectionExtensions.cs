@@ -20,8 +20,9 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>
     /// Adds ChatCoach on Discord: the REST client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, the attachment downloader as a
     /// named one (10 s, no redirects), the gateway pump and the outbox sweeper as hosted services, and the
-    /// transport-neutral interaction handler. Needs the conversation service, the scripts, the store's
-    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>.
+    /// transport-neutral <see cref="InteractionHandler"/>. Needs the conversation service, the scripts, the store's
+    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>; with
+    /// a <see cref="ShardLeaser"/> registered, the gateway connects the shard whose lease this replica holds.
     /// </summary>
     public static IServiceCollection AddCoachDiscord(this IServiceCollection services, DiscordOptions options)
     {
@@ -40,7 +41,7 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
-            provider.GetRequiredService<DiscordMetrics>()));
+            provider.GetService<ShardLeaser>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();
