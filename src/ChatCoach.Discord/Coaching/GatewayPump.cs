@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChatCoach.Core.Logging;
 using ChatCoach.Discord.Gateway;
 using ChatCoach.Discord.Interactions;
 using ChatCoach.Discord.Outbox;
@@ -19,7 +20,8 @@ internal sealed partial class GatewayPump(
     ReplySender sender,
     CommandRegistrar registrar,
     IHostApplicationLifetime lifetime,
-    ILogger<GatewayPump> logger) : BackgroundService
+    ILogger<GatewayPump> logger,
+    UserHasher? users = null) : BackgroundService
 {
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
 
@@ -61,10 +63,19 @@ internal sealed partial class GatewayPump(
         {
             // Typed coaching happens only in the bot's own DM channel.
             case MessageCreateEvent { IsDirectMessage: true, IsFromUser: true, Message.Author: { } author } message:
-                Track(messages.HandleAsync(message.Message, author.Id, cancellationToken));
+                // The turn's task takes the scope with it: every line from this event to its reply is correlated.
+                using (Scope(author.Id, message.Message.Id))
+                {
+                    Track(messages.HandleAsync(message.Message, author.Id, cancellationToken));
+                }
+
                 break;
             case InteractionCreateEvent { Interaction: var interaction }:
-                Track(AnswerAsync(interaction, e.ReceivedAt, cancellationToken));
+                using (Scope(interaction.InvokingUser?.Id, interaction.Id))
+                {
+                    Track(AnswerAsync(interaction, e.ReceivedAt, cancellationToken));
+                }
+
                 break;
             case ReadyEvent ready:
                 messages.Prune();
@@ -84,6 +95,9 @@ internal sealed partial class GatewayPump(
             await answer.DeliveredAsync(await sender.AnswerAsync(interaction, answer, cancellationToken), cancellationToken);
         }
     }
+
+    private IDisposable? Scope(string? userId, string eventId) =>
+        users is null || userId is null ? null : TurnScope.Begin(logger, users, DiscordComposer.Platform, userId, eventId);
 
     private void Track(Task task)
     {

@@ -26,7 +26,8 @@ internal static class HttpEndpoints
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
         if (interactionsKey is { } key)
         {
-            builder.Services.AddSingleton(services => new InteractionSignature(key, services.GetRequiredService<TimeProvider>()));
+            // Discord's timestamps are wall-clock time: the coaching calendar (ChatCoach:Clock:Today) must not shift the check.
+            builder.Services.AddSingleton(new InteractionSignature(key, TimeProvider.System));
             builder.Services.AddSingleton<InteractionsEndpoint>();
         }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ChatCoach.Core.Logging;
 using ChatCoach.Discord.Coaching;
 using ChatCoach.Discord.Interactions;
+using ChatCoach.Discord.Outbox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -74,7 +75,7 @@ internal sealed partial class InteractionsEndpoint(
             return;
         }
 
-        using var scope = interaction.InvokingUser is { } user ? TurnScope.Begin(logger, users, "discord", user.Id, interaction.Id) : null;
+        using var scope = interaction.InvokingUser is { } user ? TurnScope.Begin(logger, users, DiscordComposer.Platform, user.Id, interaction.Id) : null;
         var answer = await interactions.HandleAsync(interaction, receivedAt, lifetime.ApplicationStopping);
         if (answer is null)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatCoach.Tests.Discord;
 using ChatCoach.Tests.Shared;
 
 namespace ChatCoach.Tests.Hosting;
@@ -20,7 +21,7 @@ public sealed class StructuredLogTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Errors);
         Assert.DoesNotContain(User, run.Errors, StringComparison.Ordinal);
-        var turns = Turns(run.Errors);
+        var turns = Turns(run.Errors, "Turn on terminal");
         Assert.Equal(2, turns.Count);
         Assert.All(turns, t => Assert.Matches("^[0-9a-f]{16}$", t.User));
         Assert.Single(turns.Select(t => t.User).Distinct());
@@ -30,12 +31,27 @@ public sealed class StructuredLogTests : IDisposable
     [Fact]
     public async Task The_hash_key_is_kept_in_the_database_so_a_user_hashes_alike_across_restarts_and_not_across_databases()
     {
-        var first = Turns((await ChatAsync("a.db", "2015\n")).Errors)[0].User;
-        var again = Turns((await ChatAsync("a.db", "2\n")).Errors)[0].User;
-        var elsewhere = Turns((await ChatAsync("b.db", string.Empty)).Errors)[0].User;
+        var first = Turns((await ChatAsync("a.db", "2015\n")).Errors, "Turn on terminal")[0].User;
+        var again = Turns((await ChatAsync("a.db", "2\n")).Errors, "Turn on terminal")[0].User;
+        var elsewhere = Turns((await ChatAsync("b.db", string.Empty)).Errors, "Turn on terminal")[0].User;
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, elsewhere);
+    }
+
+    [Fact]
+    public async Task A_discord_turn_is_correlated_by_its_event_id_and_the_user_hashed()
+    {
+        await using var bot = await DiscordBot.StartAsync(null, _ => ["--ChatCoach:Logging:Format=json", "--Logging:LogLevel:Default=Debug"]);
+        var user = new CoachUser(bot.Emulator, "500000000000000201");
+
+        var messageId = await bot.Emulator.SendDirectMessageAsync(user.Id, "hi");
+        await user.AwaitRepliesAsync(0);
+
+        var turn = Assert.Single(Turns(bot.Host.Errors, "Turn on discord"));
+        Assert.Equal(messageId, turn.CorrelationId);
+        Assert.Matches("^[0-9a-f]{16}$", turn.User);
+        Assert.DoesNotContain(user.Id, bot.Host.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -49,13 +65,13 @@ public sealed class StructuredLogTests : IDisposable
     }
 
     /// <summary>The turn lines' scope properties; every stderr line must be one JSON object.</summary>
-    private static List<(string CorrelationId, string User)> Turns(string errors)
+    private static List<(string CorrelationId, string User)> Turns(string errors, string turnLine)
     {
         var turns = new List<(string, string)>();
         foreach (var line in errors.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             using var json = JsonDocument.Parse(line);
-            if (json.RootElement.GetProperty("Message").GetString()!.StartsWith("Turn on terminal", StringComparison.Ordinal))
+            if (json.RootElement.GetProperty("Message").GetString()!.StartsWith(turnLine, StringComparison.Ordinal))
             {
                 var scope = json.RootElement.GetProperty("Scopes").EnumerateArray().Single(s => s.TryGetProperty("CorrelationId", out _));
                 turns.Add((scope.GetProperty("CorrelationId").GetString()!, scope.GetProperty("User").GetString()!));
