@@ -4,6 +4,7 @@ using ChatCoach.Core.Advice;
 using ChatCoach.Core.Answers;
 using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Seasons;
 using Stateless;
 using Stateless.Graph;
 
@@ -24,6 +25,7 @@ public sealed class DialogEngine
 
     private readonly ConcurrentBag<Machine> _pool = [];
     private readonly SafetyDesk _safety;
+    private readonly PhraseMatcher _unknown;
     private readonly Dictionary<string, IReadOnlyList<ChoiceReader.Candidate>> _choices;
 
     /// <summary>Compiles <paramref name="script"/>, which must have passed validation.</summary>
@@ -31,6 +33,7 @@ public sealed class DialogEngine
     {
         Script = script ?? throw new ArgumentNullException(nameof(script));
         _safety = new SafetyDesk(script.Crisis);
+        _unknown = new PhraseMatcher(script.Understanding.UnknownWords);
         _choices = script.Nodes.Values.Where(n => n.Question?.Choices.Count > 0)
             .ToDictionary(n => n.Id, n => ChoiceReader.Prepare(n.Question!.Choices), StringComparer.Ordinal);
         _pool.Add(new Machine(this));
@@ -61,13 +64,16 @@ public sealed class DialogEngine
         return result;
     }
 
-    /// <summary>The plan for what is known so far, with the topics still missing.</summary>
+    /// <summary>The plan for what is known so far, with the topics still missing and those answered "not sure".</summary>
     public string PlanFor(Session session, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(session);
         var facts = new Facts(session.Answers, Script, today);
         var heading = Script.Nodes.Values.FirstOrDefault(n => n.Type == NodeType.End)?.Text ?? string.Empty;
-        return PlanWriter.Write(Script, heading, facts, Missing(session, facts));
+        var unknown = Script.Nodes.Values.Select(n => n.Question)
+            .Where(q => q is not null && session.Answers.TryGetValue(q.Store, out var value) && value.IsUnknown)
+            .Select(q => q!.Topic).Distinct(StringComparer.Ordinal).ToList();
+        return PlanWriter.Write(Script, heading, facts, new PlanGaps(Missing(session, facts), unknown));
     }
 
     /// <summary>The script's flow as a Mermaid state diagram.</summary>
@@ -85,36 +91,12 @@ public sealed class DialogEngine
     }
 
     /// <summary>Topics of the questions still ahead on the path the current answers take.</summary>
-    private List<string> Missing(Session session, Facts facts)
-    {
-        var missing = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var id = session.Node ?? Script.Start;
-        while (visited.Add(id) && Script.Nodes.TryGetValue(id, out var node) && node.Type != NodeType.End)
-        {
-            if (node.Question is { } q && !session.Answers.ContainsKey(q.Store) && !session.History.Contains(node.Id))
-            {
-                missing.Add(q.Topic);
-            }
-
-            id = node.Next[FirstMatch(node, facts)].Target;
-        }
-
-        return missing;
-    }
-
-    private static int FirstMatch(Node node, Facts facts)
-    {
-        for (var i = 0; i < node.Next.Count; i++)
-        {
-            if (node.Next[i].When?.Evaluate(facts) ?? true)
-            {
-                return i;
-            }
-        }
-
-        return node.Next.Count - 1;
-    }
+    private List<string> Missing(Session session, Facts facts) =>
+        Script.Path(session.Node ?? Script.Start, facts)
+            .Select(node => node.Question)
+            .Where(q => q is not null && !session.Answers.ContainsKey(q.Store))
+            .Select(q => q!.Topic)
+            .ToList();
 
     private Machine Rent() => _pool.TryTake(out var machine) ? machine : new Machine(this);
 
@@ -155,12 +137,10 @@ public sealed class DialogEngine
             {
                 var state = Stateless.Configure(node.Id);
                 var trigger = node.Type == NodeType.Ask ? Trigger.Answered : Trigger.Continue;
-                for (var i = 0; i < node.Next.Count; i++)
+                foreach (var branch in node.Next)
                 {
-                    var index = i;
-                    var branch = node.Next[i];
                     var description = branch.When?.ToString() ?? (node.Next.Count > 1 ? "otherwise" : "next");
-                    bool Taken() => FirstMatch(node, Facts!) == index;
+                    bool Taken() => ReferenceEquals(node.NextFor(Facts!), branch);
                     if (branch.Target == node.Id)
                     {
                         state.PermitReentryIf(trigger, Taken, description);
@@ -391,27 +371,46 @@ public sealed class DialogEngine
             return AskCurrent(TurnOutcome.WentBack);
         }
 
+        /// <summary>
+        /// Reads an answer to the open question. "Not sure" and "skip" are an explicit unknown when the script
+        /// accepts them (a choice typed exactly still wins); otherwise, as before, "skip" only after three failed
+        /// tries. An unreadable answer is asked again, until the script's limit moves on by itself.
+        /// </summary>
         private TurnResult Answer(string text)
         {
             var node = Current;
             var question = node.Question!;
-            if (session.Tries >= TriesBeforeSkip && PhraseMatcher.Normalize(text) == "skip")
+            var prepared = engine._choices.GetValueOrDefault(node.Id);
+            var understanding = Script.Understanding;
+            if (understanding.AcceptsUnknown
+                    ? engine._unknown.MatchesWhole(text) && !ChoiceReader.IsExactly(text, prepared)
+                    : session.Tries >= TriesBeforeSkip && PhraseMatcher.Normalize(text) == "skip")
             {
-                session.Answers.Remove(question.Store);
-                Say(Texts.Skipped);
-                return Move(node, TurnOutcome.Skipped);
+                return Unknown(node, understanding.AcceptsUnknown ? Texts.UnknownNoted : Texts.Skipped);
             }
 
-            var context = new ReadContext(today, question.Choices) { PreparedChoices = engine._choices.GetValueOrDefault(node.Id) };
+            var context = new ReadContext(today, question.Choices) { PreparedChoices = prepared };
             if (AnswerReader.TryRead(question.Kind, text, context, out var value) && InBounds(question, value))
             {
                 return Accept(node, value);
             }
 
             session.Tries++;
-            var reask = session.Tries >= TriesBeforeSkip ? $"{question.Reask}\n{Texts.SkipOffer}" : question.Reask;
+            if (understanding.MoveOnAfter > 0 && session.Tries >= understanding.MoveOnAfter)
+            {
+                return Unknown(node, Texts.MovedOn);
+            }
+
+            var reask = !understanding.AcceptsUnknown && session.Tries >= TriesBeforeSkip ? $"{question.Reask}\n{Texts.SkipOffer}" : question.Reask;
             _replies.Add(QuestionReply(node, reask));
             return new TurnResult(_replies, TurnOutcome.Reasked);
+        }
+
+        private TurnResult Unknown(Node node, string said)
+        {
+            session.Answers[node.Question!.Store] = AnswerValue.Unknown;
+            Say(said);
+            return Move(node, TurnOutcome.Skipped);
         }
 
         private TurnResult Accept(Node node, AnswerValue value)
@@ -436,22 +435,14 @@ public sealed class DialogEngine
         /// </summary>
         private void ForgetAnswersOffThePath()
         {
-            var facts = new Facts(session.Answers, Script, today);
-            var onPath = new HashSet<string>(StringComparer.Ordinal);
-            var visited = new HashSet<string>(StringComparer.Ordinal);
-            for (var id = Script.Start; visited.Add(id) && Script.Nodes[id] is { Type: not NodeType.End } step; id = step.Next[FirstMatch(step, facts)].Target)
-            {
-                if (step.Question is { } q)
-                {
-                    onPath.Add(q.Store);
-                }
-            }
-
+            var path = Script.Path(Script.Start, new Facts(session.Answers, Script, today)).ToList();
+            var onPath = path.Select(n => n.Question?.Store).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var stale in session.Answers.Keys.Where(k => !onPath.Contains(k)).ToList())
             {
                 session.Answers.Remove(stale);
             }
 
+            var visited = path.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
             session.History.RemoveAll(id => !visited.Contains(id));
         }
 
@@ -480,13 +471,13 @@ public sealed class DialogEngine
         }
 
         private Reply QuestionReply(Node node, string text) =>
-            new(text) { Choices = node.Question!.Choices, Node = node.Id, Turn = session.Turn };
+            new(SeasonText.Fill(text, Script.SeasonOn(today))) { Choices = node.Question!.Choices, Node = node.Id, Turn = session.Turn };
 
         private bool InBounds(Question question, AnswerValue value) =>
             value.Type != AnswerValueType.Number
             || (question.Min is not { } min || value.Number >= min) && (question.MaxOn(today) is not { } max || value.Number <= max);
 
-        private void Say(string text) => _replies.Add(new Reply(text));
+        private void Say(string text) => _replies.Add(new Reply(SeasonText.Fill(text, Script.SeasonOn(today))));
 
         private TurnResult Done(TurnOutcome outcome, params string[] texts)
         {

@@ -20,6 +20,53 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_fails_when_the_configured_day_has_no_season()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2029-01-01");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"coach\.yaml\(\d+,\d+\): error CC051: no season covers 2029-01-01", run.Output);
+        Assert.Contains("checked on 2029-01-01", run.Errors);
+    }
+
+    [Fact]
+    public async Task Validate_warns_but_passes_within_60_days_of_the_last_seasons_end()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2028-08-01");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Matches(@"coach\.yaml\(\d+,\d+\): warning CC051: the last season ends on 2028-09-20, 50 days after 2028-08-01", run.Output);
+        Assert.Contains("0 problem(s), ", run.Errors);
+        Assert.DoesNotContain(": error ", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_warns_about_advice_not_reviewed_for_12_months()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2028-01-10");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Contains("warning CC053: advice 'verify' was last reviewed on 2026-12-04", run.Output);
+    }
+
+    [Fact]
+    public async Task Test_runs_a_golden_without_a_day_on_the_configured_one()
+    {
+        var dialogs = CopyOfDialogs();
+        Directory.CreateDirectory(Path.Combine(dialogs, "tests"));
+        var golden = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "coach-caribbean-next-season.yaml")))
+            .Replace("today: 2027-10-01\n", string.Empty, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(dialogs, "tests", "coach-undated.yaml"), golden);
+
+        var nextSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs, "--ChatCoach:Clock:Today=2027-10-01");
+        var thisSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs);
+
+        Assert.True(nextSeason.ExitCode == 0, nextSeason.Output + nextSeason.Errors);
+        Assert.Equal(1, thisSeason.ExitCode);
+        Assert.Contains("realistic Match expected 2029, but was 2028", thisSeason.Output);
+    }
+
+    [Fact]
     public async Task Validate_lists_every_problem_of_a_broken_copy_one_a_line_and_exits_1()
     {
         var dialogs = CopyOfDialogs();
