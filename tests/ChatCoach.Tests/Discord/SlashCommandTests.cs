@@ -203,8 +203,6 @@ public sealed class SlashCommandTests
     {
         const string role = "800000000000000001";
         await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Discord:ModeratorRoleIds:0={role}", $"--ChatCoach:Discord:HomeGuildId={GuildId}");
-        // The user commands are registered first; /dialogs lands in the home server after them.
-        await bot.WaitForLogAsync($"guild:{GuildId}");
         var status = new[] { CommandOptionValue.Sub("status") };
 
         var admin = await RunAsync(bot, "600000000000000001", "dialogs", new GuildInvocation(GuildId, Permissions: GuildInvocation.AdministratorPermissions), status);
@@ -224,8 +222,6 @@ public sealed class SlashCommandTests
         var dialogs = folder.CopyDialogs();
 
         await using var bot = await DiscordBot.StartAsync(o => o with { GuildIds = [GuildId] }, $"--ChatCoach:Dialogs:Path={dialogs}", $"--ChatCoach:Discord:HomeGuildId={GuildId}");
-        // The user commands are registered first; /dialogs lands in the home server after them.
-        await bot.WaitForLogAsync($"guild:{GuildId}");
         var moderator = new GuildInvocation(GuildId, Permissions: GuildInvocation.AdministratorPermissions);
         var sample = Path.Combine(dialogs, "sample.yaml");
         var original = await File.ReadAllTextAsync(sample);
