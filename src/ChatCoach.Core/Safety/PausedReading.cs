@@ -1,7 +1,7 @@
 namespace ChatCoach.Core.Safety;
 
 /// <summary>What a message sent while coaching is paused says, read against the safety question asked last.</summary>
-public enum PausedReading
+internal enum PausedReading
 {
     /// <summary>Nothing the bot can act on: the paused note (or the question) again.</summary>
     Other,

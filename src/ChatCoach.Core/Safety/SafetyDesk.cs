@@ -113,8 +113,9 @@ internal sealed class SafetyDesk
         var yesNo = AnswerReader.TryRead(AnswerKind.YesNo, text, new ReadContext(DateOnly.MinValue, []), out var value) ? value.Boolean : (bool?)null;
         var notSafe = _notSafe.Matches(text);
         var unclear = _unclear.Contains(PhraseMatcher.Normalize(text));
+        // "Not safe" phrases answer "are you safe?" only: to "are you thinking of harming yourself?", "no, I'm not" is a no.
         if (asked == SafetyQuestion.AreYouSafe && (notSafe || yesNo == false || unclear)
-            || asked == SafetyQuestion.HarmingYourself && (yesNo == true || unclear || notSafe))
+            || asked == SafetyQuestion.HarmingYourself && (yesNo == true || unclear))
         {
             return PausedReading.AtRisk;
         }

@@ -92,7 +92,7 @@ internal sealed class SafetyPattern
         {
             yield return _elements.Where(e => e.Gap == 0)
                 .SelectMany(e => e.Choices[Math.Min(variant, e.Choices.Length - 1)])
-                .Select(w => new Token(w.Sample, 0))
+                .Select(w => new Token(w.Key, 0))
                 .ToList();
         }
     }

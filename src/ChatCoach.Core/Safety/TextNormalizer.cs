@@ -4,7 +4,8 @@ namespace ChatCoach.Core.Safety;
 
 /// <summary>
 /// Turns a message into the words the patterns are matched against: lower case, accents folded, apostrophes
-/// dropped ("don't" = "dont"), stretched letters collapsed (see <see cref="Token"/>), chat shorthand and common
+/// dropped ("don't" = "dont"), symbols written for letters inside a word read as letters ("d!e", "su1c1de"),
+/// stretched letters collapsed (see <see cref="Token"/>), chat shorthand and common
 /// misspellings rewritten from the script's table ("kms" = "kill myself", "sucidal" = "suicidal"), and words run
 /// together with a self word split ("killmyself" = "kill myself").
 /// </summary>
@@ -39,10 +40,17 @@ internal sealed class TextNormalizer
         var tokens = new List<Token>();
         var clause = 0;
         var word = new StringBuilder();
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\'' or '’' or '‘' or '`' or '´')
             {
+                continue;
+            }
+
+            if (word.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]) && Disguised(c) is { } letter)
+            {
+                word.Append(letter);
                 continue;
             }
 
@@ -69,6 +77,18 @@ internal sealed class TextNormalizer
         Flush(word, clause, tokens);
         return tokens;
     }
+
+    /// <summary>A symbol written for a letter inside a word ("d!e", "su1c1de", "k1ll"), or null.</summary>
+    private static char? Disguised(char c) => c switch
+    {
+        '!' or '1' or '|' => 'i',
+        '3' => 'e',
+        '0' => 'o',
+        '@' or '4' => 'a',
+        '$' or '5' => 's',
+        '7' => 't',
+        _ => null,
+    };
 
     /// <summary>Lower-case words of <paramref name="text"/> as written, split at anything that is not a letter or digit.</summary>
     internal static List<string> Words(string text)

@@ -12,9 +12,6 @@ internal sealed record WordTest(string Key, bool Prefix)
     public static WordTest Parse(string word) =>
         word.EndsWith('*') ? new WordTest(Token.KeyOf(word[..^1]), Prefix: true) : new WordTest(Token.KeyOf(word), Prefix: false);
 
-    /// <summary>The word as a sample message would contain it.</summary>
-    public string Sample => Key;
-
     public bool Accepts(string key)
     {
         if (Prefix)

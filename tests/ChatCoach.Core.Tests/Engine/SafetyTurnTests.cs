@@ -41,6 +41,19 @@ public sealed class SafetyTurnTests
     }
 
     [Theory]
+    [InlineData("No, I'm not")]
+    [InlineData("not really")]
+    [InlineData("nope")]
+    public void A_no_to_the_concern_question_in_other_words_resumes(string answer)
+    {
+        AtAttempts();
+        Say("there is no hope");
+
+        Assert.Equal(TurnOutcome.Resumed, Say(answer).Outcome);
+        Assert.False(_session.Paused);
+    }
+
+    [Theory]
     [InlineData("yes")]
     [InlineData("idk")]
     [InlineData("not sure")]
