@@ -7,7 +7,7 @@ namespace ChatCoach.Storage;
 
 /// <summary>
 /// The part of a session that has no columns of its own, as JSON. Answers are written as plain JSON values
-/// (numbers, true/false, strings) so the database stays readable by a human with sqlite3.
+/// (numbers, true/false, strings, null for "don't know") so the database stays readable by a human with sqlite3.
 /// </summary>
 internal static class SessionState
 {
@@ -27,6 +27,9 @@ internal static class SessionState
                         break;
                     case AnswerValueType.Boolean:
                         json.WriteBoolean(name, value.Boolean);
+                        break;
+                    case AnswerValueType.Unknown:
+                        json.WriteNull(name);
                         break;
                     default:
                         json.WriteString(name, value.Text);
@@ -75,6 +78,7 @@ internal static class SessionState
                 JsonValueKind.Number => AnswerValue.Of(answer.Value.GetInt64()),
                 JsonValueKind.True => AnswerValue.Of(true),
                 JsonValueKind.False => AnswerValue.Of(false),
+                JsonValueKind.Null => AnswerValue.Unknown,
                 _ => AnswerValue.Of(answer.Value.GetString() ?? string.Empty),
             };
         }

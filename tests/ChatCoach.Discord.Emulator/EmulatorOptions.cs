@@ -33,11 +33,26 @@ public sealed record EmulatorOptions
     /// </summary>
     public TimeSpan? HeartbeatTimeout { get; init; }
 
+    /// <summary>
+    /// The bot's interactions endpoints (the Interactions Endpoint URL, or its replicas behind a load balancer). When
+    /// set, interactions are POSTed there, signed with the emulator's key, in turn, instead of sent over the gateway.
+    /// </summary>
+    public IReadOnlyList<Uri> InteractionsEndpoints { get; init; } = [];
+
+    /// <summary>Deliver each interaction to every endpoint at once, as a load balancer retrying on another replica may.</summary>
+    public bool DuplicateInteractionDeliveries { get; init; }
+
     /// <summary>Time allowed between dispatching an interaction and its initial callback; later callbacks get 10062.</summary>
     public TimeSpan InteractionResponseDeadline { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>How long an interaction token stays valid for follow-ups and edits.</summary>
     public TimeSpan InteractionTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Whether one shard may be held by one connection at a time, as replicas sharing shards by leases promise: a
+    /// second connection holding a shard that another open connection holds is a violation.
+    /// </summary>
+    public bool ExclusiveShards { get; init; }
 
     /// <summary>How long a session without a connection can still be resumed.</summary>
     public TimeSpan SessionResumeWindow { get; init; } = TimeSpan.FromMinutes(3);

@@ -6,23 +6,23 @@ internal sealed class TempFolder(string prefix) : IDisposable
     public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     /// <summary>
-    /// Copies the repository's scripts matching <paramref name="scripts"/> into a <c>dialogs</c> folder here, with the
-    /// crisis corpus they are checked against (<c>tests/crisis</c>), and the golden conversations matching
-    /// <paramref name="goldens"/> into its <c>tests</c> (none when null). Returns the folder.
+    /// Copies the repository's scripts matching <paramref name="scripts"/> into a <c>dialogs</c> folder here, the
+    /// golden conversations matching <paramref name="goldens"/> into its <c>tests</c> (none when null), and always the
+    /// crisis corpus (a script that names it is refused without it). Returns the folder.
     /// </summary>
     public string CopyDialogs(string scripts = "*.yaml", string? goldens = null)
     {
         var target = System.IO.Path.Combine(Path, "dialogs");
         Copy(RepositoryPaths.Dialogs, target, scripts);
-        var corpus = System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
-        foreach (var folder in Directory.Exists(corpus) ? Directory.EnumerateDirectories(corpus, "*", SearchOption.AllDirectories).Prepend(corpus) : [])
-        {
-            Copy(folder, System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(RepositoryPaths.Dialogs, folder)), "*");
-        }
-
         if (goldens is not null)
         {
             Copy(System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests"), System.IO.Path.Combine(target, "tests"), goldens);
+        }
+
+        var corpus = System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
+        foreach (var part in Directory.EnumerateDirectories(corpus))
+        {
+            Copy(part, System.IO.Path.Combine(target, "tests", "crisis", System.IO.Path.GetFileName(part)), "*.txt");
         }
 
         return target;

@@ -25,13 +25,15 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
     /// <summary>What a choice's custom id adds around the node and choice ids (prefix, separators, turn number).</summary>
     internal const int CustomIdOverhead = 16;
 
-    private static readonly string[] RootKeys = ["id", "title", "start", "nodes", "advice", "derived", "interrupts", "texts"];
+    private static readonly string[] RootKeys =
+        ["id", "title", "start", "nodes", "advice", "derived", "interrupts", "texts", "understanding", "seasons", "realistic_match"];
     private static readonly string[] SayKeys = ["say", "next"];
-    private static readonly string[] AskKeys = ["ask", "kind", "store", "topic", "reask", "help", "min", "max", "max_years_ahead", "choices", "next"];
+    private static readonly string[] AskKeys = ["ask", "kind", "store", "topic", "reask", "help", "min", "max", "max_years_ahead", "choices", "unknown_default", "next"];
     private static readonly string[] EndKeys = ["end"];
     private static readonly string[] ChoiceKeys = ["id", "label", "synonyms"];
     private static readonly string[] BranchKeys = ["when", "goto"];
-    private static readonly string[] AdviceKeys = ["id", "when", "encouragement", "steps", "sources"];
+    private static readonly string[] AdviceKeys = ["id", "when", "phase", "encouragement", "steps", "sources", "reviewed"];
+    private static readonly string[] EncouragementKeys = ["text", "source"];
     private static readonly string[] StepKeys = ["do", "why"];
     private static readonly string[] InterruptKeys = ["help", "crisis"];
     private static readonly string[] NodeShapes = ["ask", "say", "end"];
@@ -65,6 +67,13 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
 
         return new Script
         {
+            Understanding = ReadUnderstanding(Mapping(root, "understanding", required: false)),
+            Seasons = ReadSeasons(Sequence(root, "seasons")),
+            RealisticMatch = ReadRealisticMatch(Mapping(root, "realistic_match", required: false)),
+            UnknownDefaults = nodes.Values
+                .Where(n => n.Question?.UnknownDefault is not null)
+                .GroupBy(n => n.Question!.Store, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Question!.UnknownDefault!.Value, StringComparer.Ordinal),
             Id = id,
             Version = version,
             File = file,
@@ -201,6 +210,7 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
                 Max = max,
                 MaxYearsAhead = ahead is { } a ? (int)Math.Clamp(a, int.MinValue, int.MaxValue) : null,
                 Choices = choices,
+                UnknownDefault = body.Children.TryGetValue("unknown_default", out var unknown) ? UnknownDefault(unknown, where) : null,
             },
         };
     }
@@ -384,7 +394,7 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
                 problems.Add(Position(map), ProblemCodes.MissingKey, $"{where} has no 'when'", "say when the advice applies");
             }
 
-            var encouragement = RequiredText(map, "encouragement", where);
+            var (encouragement, encouragementSource) = ReadEncouragement(map, where);
             var steps = ReadSteps(Sequence(map, "steps", required: true), where);
             var sources = StringList(map, "sources");
             if (sources.Count == 0)
@@ -393,11 +403,14 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
                     "add 'sources:' with at least one source and its year");
             }
 
-            if (id is not null && when is not null && encouragement is not null)
+            if (id is not null && when is not null)
             {
                 entries.Add(new AdviceEntry
                 {
-                    Id = id, When = when, Encouragement = encouragement, Steps = steps, Sources = sources, Position = Position(map),
+                    Id = id, When = when, Phase = ReadPhase(map, where), Encouragement = encouragement,
+                    EncouragementSource = encouragementSource, Steps = steps, Sources = sources,
+                    Reviewed = map.Children.TryGetValue("reviewed", out var reviewed) ? Date(reviewed, $"{where}: 'reviewed'") : null,
+                    Position = Position(map),
                 });
             }
         }
@@ -569,11 +582,12 @@ internal sealed partial class ScriptReader(ProblemList problems, string file, st
         }
 
         var parsed = Constant(constant);
-        if (op is ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte && parsed.Type != AnswerValueType.Number
+        var seasonValue = parsed.Type == AnswerValueType.Text && parsed.Text!.StartsWith(Facts.SeasonPrefix, StringComparison.Ordinal);
+        if (op is ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte && parsed.Type != AnswerValueType.Number && !seasonValue
             || op == ComparisonOperator.Answered && parsed.Type != AnswerValueType.Boolean)
         {
             Add(operand, ProblemCodes.ImpossibleValue, $"'{opName}' on '{name}' needs {(op == ComparisonOperator.Answered ? "true or false" : "a number")}",
-                op == ComparisonOperator.Answered ? "write 'answered: true' or 'answered: false'" : "write a whole number");
+                op == ComparisonOperator.Answered ? "write 'answered: true' or 'answered: false'" : "write a whole number or a season value such as season.next_match");
             return null;
         }
 

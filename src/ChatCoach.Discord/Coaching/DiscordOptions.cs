@@ -12,8 +12,17 @@ public sealed class DiscordOptions
     /// <summary>The REST base URL; pointing it at a local server runs the whole bot against that server.</summary>
     public string ApiBaseUrl { get; set; } = DiscordClientOptions.DefaultApiBaseUrl;
 
-    /// <summary>This process's shard. Direct messages arrive on shard 0.</summary>
-    public int ShardId { get; set; }
+    /// <summary>
+    /// This process's shard (direct messages arrive on shard 0). Under shard leases (several replicas on PostgreSQL)
+    /// it pins the replica to this one shard; unset, the replica takes any free shard. Without leases unset means 0.
+    /// </summary>
+    public int? ShardId { get; set; }
+
+    /// <summary>
+    /// With several replicas on PostgreSQL, how long after the replica holding a shard dies another one takes the shard
+    /// over (resuming its gateway session). 0: no leases, every replica connects its own <see cref="ShardId"/>.
+    /// </summary>
+    public int ShardLeaseSeconds { get; set; } = 30;
 
     /// <summary>How many shards the bot runs.</summary>
     public int ShardCount { get; set; } = 1;
@@ -42,6 +51,12 @@ public sealed class DiscordOptions
     /// <summary>How long a slash command may work before it is deferred ("thinking…") and answered by a follow-up.</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
 
+    /// <summary>
+    /// The application's public key (hex, the developer portal's "Public Key"): HTTP interactions must be signed with
+    /// it. Without it, <c>POST /interactions</c> is not served.
+    /// </summary>
+    public string? PublicKey { get; set; }
+
     /// <summary>Whether a token is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
@@ -63,9 +78,14 @@ public sealed class DiscordOptions
             yield return $"{Section}:ShardCount: must be 1 or more";
         }
 
-        if (ShardId < 0 || ShardId >= Math.Max(ShardCount, 1))
+        if (ShardId is < 0 || ShardId >= Math.Max(ShardCount, 1))
         {
             yield return $"{Section}:ShardId: must be from 0 to ShardCount - 1";
+        }
+
+        if (ShardLeaseSeconds is < 0 or > 3600)
+        {
+            yield return $"{Section}:ShardLeaseSeconds: must be from 0 (no leases) to 3600";
         }
 
         if (UserMessagesPer10s < 1)
@@ -98,6 +118,11 @@ public sealed class DiscordOptions
             yield return $"{Section}:DeferAfterMilliseconds: must be from 0 to 2500 (Discord wants an answer within 3 s)";
         }
 
+        if (PublicKey is { Length: > 0 } key && (key.Length != 64 || !key.All(char.IsAsciiHexDigit)))
+        {
+            yield return $"{Section}:PublicKey: must be the application's public key, 64 hex digits, as the developer portal shows it";
+        }
+
         if (Token is { } token && (token.Trim().Length != token.Length || token.StartsWith("Bot ", StringComparison.Ordinal)))
         {
             yield return $"{Section}:Token: give the token alone, without spaces or a 'Bot ' prefix";
@@ -109,7 +134,7 @@ public sealed class DiscordOptions
     {
         Token = Token ?? string.Empty,
         ApiBaseUrl = new Uri(ApiBaseUrl),
-        ShardId = ShardId,
+        ShardId = ShardId ?? 0,
         ShardCount = ShardCount,
         InvalidRequestWarn = InvalidRequestWarn,
         InvalidRequestPause = InvalidRequestPause,

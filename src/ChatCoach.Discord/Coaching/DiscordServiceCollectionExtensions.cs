@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Outbox;
@@ -19,8 +20,9 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>
     /// Adds ChatCoach on Discord: the REST client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, the attachment downloader as a
     /// named one (10 s, no redirects), the gateway pump and the outbox sweeper as hosted services, and the
-    /// transport-neutral interaction handler. Needs the conversation service, the scripts, the store's
-    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>.
+    /// transport-neutral <see cref="InteractionHandler"/>. Needs the conversation service, the scripts, the store's
+    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>; with
+    /// a <see cref="ShardLeaser"/> registered, the gateway connects the shard whose lease this replica holds.
     /// </summary>
     public static IServiceCollection AddCoachDiscord(this IServiceCollection services, DiscordOptions options)
     {
@@ -34,10 +36,12 @@ public static class DiscordServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(AttachmentFetcher.ClientName, http => http.Timeout = AttachmentFetcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+        services.AddSingleton(provider => new DiscordMetrics(provider.GetRequiredService<IMeterFactory>(), client));
         services.AddSingleton(provider => new DiscordRestClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RestClientName), client,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>()));
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
-            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
+            provider.GetService<ShardLeaser>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();

@@ -19,10 +19,13 @@ public sealed class DiscordGatewayClient
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private readonly DiscordMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
     private readonly DirectMessageDetector _dmDetector = new();
     private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly ShardLeaser? _shards;
+    private HeldShard? _held; // the shard this replica serves, under leases
     private DateTimeOffset? _lastIdentifyAt;
     private int _started;
 
@@ -32,12 +35,19 @@ public sealed class DiscordGatewayClient
     /// <param name="timeProvider">Clock for heartbeats and delays; the system clock when null.</param>
     /// <param name="random">Source of heartbeat and backoff jitter; <see cref="Random.Shared"/> when null.</param>
     /// <param name="logger">Logger; the token is never logged.</param>
+    /// <param name="shards">
+    /// With several replicas, which shard this one connects (and when): it waits for a shard's lease and resumes the
+    /// session its previous holder left. Null: the shard of <paramref name="options"/>, at once.
+    /// </param>
+    /// <param name="metrics">Where the gateway state, reconnects and resumes are counted; none when null.</param>
     public DiscordGatewayClient(
         DiscordClientOptions options,
         DiscordRestClient rest,
         TimeProvider? timeProvider = null,
         Random? random = null,
-        ILogger<DiscordGatewayClient>? logger = null)
+        ILogger<DiscordGatewayClient>? logger = null,
+        ShardLeaser? shards = null,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rest);
@@ -47,6 +57,8 @@ public sealed class DiscordGatewayClient
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _shards = shards;
+        _metrics = metrics;
     }
 
     /// <summary>
@@ -86,10 +98,50 @@ public sealed class DiscordGatewayClient
 
     private async Task RunLoopAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await ConnectLoopAsync(cancellationToken);
+        }
+        finally
+        {
+            if (_held is not null)
+            {
+                await _held.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Takes a shard's lease when leases are on; restores the session its previous holder left.</summary>
+    private async Task<HeldShard> HoldShardAsync(CancellationToken cancellationToken)
+    {
+        var standingBy = false;
+        var (shard, state) = await _shards!.AcquireAsync(
+            () =>
+            {
+                if (!standingBy)
+                {
+                    standingBy = true;
+                    _logger.StandingBy();
+                }
+            },
+            cancellationToken);
+        _options.ShardId = shard;
+        _session.Restore(state);
+        _logger.LeaseTaken(shard, _session.CanResume ? "resuming" : "identifying");
+        return new HeldShard(shard, _shards, _session, _time, _logger);
+    }
+
+    private async Task ConnectLoopAsync(CancellationToken cancellationToken)
+    {
         var failures = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_shards is not null && _held is null)
+            {
+                _held = await HoldShardAsync(cancellationToken);
+            }
+
             var resume = _session.CanResume;
             Uri url;
             if (resume)
@@ -127,10 +179,22 @@ public sealed class DiscordGatewayClient
             }
 
             ConnectionOutcome outcome;
-            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger))
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Connecting);
+            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, _metrics))
             {
-                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken);
+                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken, _held?.Lost ?? CancellationToken.None);
             }
+
+            if (_held is { IsLost: true } lost)
+            {
+                // Another replica resumes the session now; this one stands by for a shard again.
+                _held = null;
+                await lost.DisposeAsync();
+                _session.Reset();
+                continue;
+            }
+
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Disconnected);
 
             if (outcome.ReachedSession)
             {
@@ -158,6 +222,7 @@ public sealed class DiscordGatewayClient
                 _ => Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()),
             };
             _logger.Ended(outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
+            _metrics?.Reconnected();
             await DelayAsync(delay, cancellationToken);
         }
     }

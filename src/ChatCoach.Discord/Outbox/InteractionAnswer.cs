@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatCoach.Core.Outbox;
 using ChatCoach.Discord.Interactions;
 using ChatCoach.Discord.Models;
+using ChatCoach.Discord.Rest;
 
 namespace ChatCoach.Discord.Outbox;
 
@@ -47,6 +48,9 @@ internal sealed class InteractionAnswer
 
         return JsonSerializer.SerializeToUtf8Bytes(body);
     }
+
+    /// <summary>The callback as an HTTP body: JSON, or multipart when the answer carries files (an HTTP interactions response).</summary>
+    public HttpContent CallbackContent() => DiscordRestClient.Bytes(CallbackJson(), Files)();
 
     /// <summary>
     /// The transport reports whether Discord took the answer (true also when unsure but <c>GET @original</c> found it).

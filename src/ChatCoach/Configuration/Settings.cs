@@ -10,9 +10,13 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord,
+    ClockOptions Clock, LoggingOptions Logging, HttpOptions Http, Replica Replica)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord"];
+    /// <summary>This replica's name in the audit (<c>ChatCoach:ReplicaId</c>); by default the host name and process id.</summary>
+    public const string ReplicaIdKey = "ChatCoach:ReplicaId";
+
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock", "Logging", "Http", "ReplicaId"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -27,7 +31,12 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.Section, problems);
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
         var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
+        var clock = Bind<ClockOptions>(configuration, ClockOptions.Section, problems);
         problems.AddRange(discord?.Problems() ?? []);
+        var logging = Bind<LoggingOptions>(configuration, LoggingOptions.Section, problems);
+        problems.AddRange(logging?.Problems() ?? []);
+        var http = Bind<HttpOptions>(configuration, HttpOptions.Section, problems);
+        problems.AddRange(http?.Problems() ?? []);
 
         if (dialogs is not null)
         {
@@ -44,9 +53,9 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
 
         if (database is not null)
         {
-            if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            if (!Enum.IsDefined(database.Provider))
             {
-                problems.Add($"{DatabaseOptions.Section}:Provider: '{database.Provider}' is not supported; use Sqlite");
+                problems.Add($"{DatabaseOptions.Section}:Provider: '{database.Provider}' is not supported; use Sqlite or Postgres");
             }
             else if (StorageServiceCollectionExtensions.ProblemWith(database) is { } reason)
             {
@@ -54,7 +63,8 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!), problems) : (null, problems);
+        var replica = configuration[ReplicaIdKey] is { Length: > 0 } id ? new Replica(id.Trim()) : Replica.Default();
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!, logging!, http!, replica), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

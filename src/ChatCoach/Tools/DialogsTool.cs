@@ -2,11 +2,15 @@ using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Goldens;
 using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Seasons;
 
 namespace ChatCoach.Tools;
 
-/// <summary>The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>.</summary>
-internal sealed class DialogsTool(DialogsOptions options, TextReader input, TextWriter output, TextWriter errors)
+/// <summary>
+/// The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>. Validation and
+/// goldens without a <c>today:</c> use <paramref name="clock"/>'s day (<c>ChatCoach:Clock:Today</c>).
+/// </summary>
+internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, TextReader input, TextWriter output, TextWriter errors)
 {
     public const int Succeeded = 0;
     public const int Failed = 1;
@@ -15,13 +19,17 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
     public async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
-        foreach (var problem in problems)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var all = problems.Concat(scripts.SelectMany(s => SeasonRules.CheckDate(s, today))).ToList();
+        foreach (var problem in all)
         {
             await output.WriteLineAsync(problem.ToString());
         }
 
-        await errors.WriteLineAsync($"{scripts.Count + problems.Select(p => p.File).Distinct().Count()} script(s) checked, {problems.Count} problem(s).");
-        return problems.Count == 0 && scripts.Count > 0 ? Succeeded : Failed;
+        var errorCount = all.Count(p => !p.IsWarning);
+        await errors.WriteLineAsync(
+            $"{scripts.Count + problems.Select(p => p.File).Distinct().Count()} script(s) checked on {today:yyyy-MM-dd}, {errorCount} problem(s), {all.Count - errorCount} warning(s).");
+        return errorCount == 0 && scripts.Count > 0 ? Succeeded : Failed;
     }
 
     /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
@@ -51,7 +59,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextReader input, Text
         goldens = Directory.Exists(path) ? goldens : goldens.Where(g => ids.Contains(g.Script)).ToList();
         var catalog = new ScriptCatalog(scripts, ids.Contains(options.Default) ? options.Default : scripts[0].Id);
         var failed = 0;
-        var runner = new GoldenRunner(catalog, new InMemorySessionStore());
+        var runner = new GoldenRunner(catalog, new InMemorySessionStore(), clock);
         foreach (var golden in goldens)
         {
             var result = await runner.RunAsync(golden, cancellationToken);

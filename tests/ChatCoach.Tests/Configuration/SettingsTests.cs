@@ -32,6 +32,8 @@ public sealed class SettingsTests
     [InlineData("ChatCoach:Discord:DeferAfterMilliseconds", "5000", "ChatCoach:Discord:DeferAfterMilliseconds")]
     [InlineData("ChatCoach:Discord:Token", "Bot abc.def.ghi", "ChatCoach:Discord:Token")]
     [InlineData("ChatCoach:Database:Synchronous", "sometimes", "ChatCoach:Database")]
+    [InlineData("ChatCoach:Database:Provider", "Oracle", "ChatCoach:Database")]
+    [InlineData("ChatCoach:Discord:ShardLeaseSeconds", "-1", "ChatCoach:Discord:ShardLeaseSeconds")]
     public void A_wrong_value_is_reported_with_its_key(string key, string value, string named)
     {
         var (settings, problems) = Settings.Read(From((key, value)));
@@ -39,5 +41,26 @@ public sealed class SettingsTests
         Assert.Null(settings);
         Assert.Contains(problems, p => p.Contains(named, StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("abc.def.ghi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Postgres_takes_an_npgsql_connection_string_and_the_replica_id_names_this_process()
+    {
+        var (settings, problems) = Settings.Read(From(
+            ("ChatCoach:Database:Provider", "Postgres"),
+            ("ChatCoach:Database:ConnectionString", "Host=db;Database=chatcoach;Username=coach"),
+            ("ChatCoach:ReplicaId", "replica-a")));
+
+        Assert.Empty(problems);
+        Assert.Equal((Storage.DatabaseProvider.Postgres, "replica-a"), (settings!.Database.Provider, settings.Replica.Id));
+        Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", Settings.Read(From()).Settings!.Replica.Id);
+    }
+
+    [Fact]
+    public void A_postgres_connection_string_without_a_host_is_refused_with_its_key()
+    {
+        var (_, problems) = Settings.Read(From(("ChatCoach:Database:Provider", "Postgres"), ("ChatCoach:Database:ConnectionString", "Data Source=data/chatcoach.db")));
+
+        Assert.Contains(problems, p => p.StartsWith("ChatCoach:Database:ConnectionString", StringComparison.Ordinal));
     }
 }
