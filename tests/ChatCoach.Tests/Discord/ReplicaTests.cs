@@ -59,7 +59,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     {
         var database = await server.CreateDatabaseAsync();
         // Without shard leases every replica connects shard 0, so the emulator delivers every event to all three.
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", NoLeases);
+        await using var bot = await DiscordBot.StartOnPostgresAsync(null, database, "--ChatCoach:ReplicaId=replica-a", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", NoLeases);
         Assert.Equal(3, bot.Emulator.Connections.Count(c => c.SessionId is not null && c.ClosedAt is null));
@@ -100,7 +100,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
             Directory.Move(copy.CopyDialogs(), target);
             return target;
         }).ToList();
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}", NoLeases);
+        await using var bot = await DiscordBot.StartOnPostgresAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", $"--ChatCoach:Dialogs:Path={dialogs[1]}", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", $"--ChatCoach:Dialogs:Path={dialogs[2]}", NoLeases);
 
