@@ -27,6 +27,9 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
     private readonly ConcurrentDictionary<string, bool> _unreachable = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, InteractionProgress> _interactions = new(StringComparer.Ordinal);
 
+    // Users with a reply waiting for its retry, and the newest row that has to go out before their next fresh rows may.
+    private readonly ConcurrentDictionary<string, long> _behind = new(StringComparer.Ordinal);
+
     /// <summary>The user wrote again: their DMs may be open again.</summary>
     public void Reachable(string userId) => _unreachable.TryRemove(userId, out _);
 
@@ -41,6 +44,13 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
     public async Task<RowOutcome> SendAsync(IReadOnlyList<OutboxReply> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        if (rows is [{ Id: not 0 } first, ..] && _behind.TryGetValue(first.UserId, out var waiting))
+        {
+            // An earlier reply of this user waits for its retry: these are left to the sweeper, which keeps their order.
+            _behind.TryUpdate(first.UserId, Math.Max(waiting, rows.Max(r => r.Id)), waiting);
+            return RowOutcome.Retry;
+        }
+
         var worst = RowOutcome.Sent;
         foreach (var row in rows)
         {
@@ -84,6 +94,7 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
             if (row.Id != 0)
             {
                 await outbox.MarkSentAsync(row.Id, cancellationToken);
+                Settled(row);
             }
 
             return RowOutcome.Sent;
@@ -107,6 +118,7 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
             row.Attempts = attempts;
             row.FirstTriedAt ??= now;
             await outbox.RetryAtAsync(row.Id, attempts, row.FirstTriedAt.Value, next, cancellationToken);
+            _behind.AddOrUpdate(row.UserId, row.Id, (_, newest) => Math.Max(newest, row.Id));
             metrics?.Retried();
             return RowOutcome.Retry;
         }
@@ -233,9 +245,19 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
         if (row.Id != 0)
         {
             await outbox.MarkSentAsync(row.Id, cancellationToken);
+            Settled(row);
         }
 
         return RowOutcome.Dropped;
+    }
+
+    /// <summary>Once the newest row a user's fresh replies had to wait for is settled, they go out directly again.</summary>
+    private void Settled(OutboxReply row)
+    {
+        if (_behind.TryGetValue(row.UserId, out var newest) && row.Id >= newest)
+        {
+            _behind.TryRemove(new KeyValuePair<string, long>(row.UserId, newest));
+        }
     }
 
     /// <summary>A failure after which the request may or may not have been processed.</summary>

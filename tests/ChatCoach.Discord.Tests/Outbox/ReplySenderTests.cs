@@ -79,6 +79,28 @@ public sealed class ReplySenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_later_turns_reply_waits_behind_a_reply_being_retried_so_the_user_reads_them_in_order()
+    {
+        var first = Assert.Single(await SaveAsync(Text(ReplyAddress.Dm(Dm), "first")));
+        _emulator.FailNext($"POST /channels/{Dm}/messages", 500, count: 3);
+        Assert.Equal(RowOutcome.Retry, await _sender.SendOneAsync(first, default));
+
+        var second = await SaveAsync(Text(ReplyAddress.Dm(Dm), "second"));
+        Assert.Equal(RowOutcome.Retry, await _sender.SendAsync(second, default));
+        Assert.Empty(_emulator.MessagesToUser(User));
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        foreach (var expected in new[] { "first", "second" })
+        {
+            var due = Assert.Single(await _db.Outbox.ClaimDueAsync("discord", _time.GetUtcNow(), TimeSpan.FromSeconds(30), 10, default));
+            Assert.Equal(RowOutcome.Sent, await _sender.SendOneAsync(due, default));
+        }
+
+        Assert.Equal(["first", "second"], _emulator.MessagesToUser(User).Select(m => m.Content));
+        Assert.Equal(RowOutcome.Sent, await _sender.SendAsync(await SaveAsync(Text(ReplyAddress.Dm(Dm), "third")), default));
+    }
+
+    [Fact]
     public async Task A_dm_first_tried_more_than_2_minutes_ago_is_dropped_rather_than_risk_a_double()
     {
         var row = Assert.Single(await SaveAsync(Text(ReplyAddress.Dm(Dm), "late")));

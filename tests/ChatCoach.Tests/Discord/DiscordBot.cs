@@ -32,7 +32,8 @@ internal sealed class DiscordBot : IAsyncDisposable
         StartAsync(configure, postgres: null, _ => settings);
 
     /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
-    public static Task<DiscordBot> StartOnDatabaseAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings) =>
+    // Its own name: as an overload of StartAsync it captured calls with one setting, taking that setting for a connection string.
+    public static Task<DiscordBot> StartOnPostgresAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings) =>
         StartAsync(configure, postgres, _ => settings);
 
     /// <summary>Starts the emulator, then the host with settings that may depend on it (its interactions public key).</summary>

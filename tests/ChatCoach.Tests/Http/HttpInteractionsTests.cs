@@ -110,7 +110,7 @@ public sealed class HttpInteractionsTests
         var answers = bot.Emulator.HttpAnswers.Where(a => a.InteractionId == click.Id).ToList();
         Assert.Equal(endpoints.Select(e => e.ToString()).Order(), answers.Select(a => a.Endpoint.ToString()).Order());
         Assert.All(answers, a => Assert.Equal(200, a.Status));
-        Assert.Single(user.Received, m => m.Content.Contains("Step 2 CK", StringComparison.Ordinal));
+        Assert.Single(user.Received, m => m.Content.Contains("Where are you with USMLE Step 2 CK", StringComparison.Ordinal));
         Assert.Equal(0, bot.Emulator.Interaction(click.Id)!.RejectedCallbacks);
         Assert.Empty(bot.Emulator.Violations);
     }
