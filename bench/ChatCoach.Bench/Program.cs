@@ -28,12 +28,12 @@ if (loaded.Script is not { } script)
 var database = options.Store == "sqlite"
     ? Path.GetFullPath(options.Database ?? Path.Combine(Path.GetTempPath(), $"chatcoach-bench-{Environment.ProcessId}.db"))
     : null;
-await using var services = await StoreServices.CreateAsync(database, options.Synchronous);
+await using var services = await StoreServices.CreateAsync(options, database);
 var store = new TimedSessionStore(services.GetRequiredService<ISessionStore>());
 var conversations = new ConversationService(new ScriptCatalog([script], script.Id), store, TimeProvider.System,
     Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
 
-var replay = new Replay(conversations, users);
+var replay = new Replay(conversations, users, options.Store == "postgres" ? $"bench-{Guid.NewGuid():N}" : "bench");
 GC.Collect();
 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -45,7 +45,12 @@ var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 var (load, handled, save) = store.Ticks; // before the check, whose loads are not turns
 
 var problems = await replay.CheckAsync(store);
-var mode = options.Store == "memory" ? "memory" : $"sqlite WAL synchronous={options.Synchronous.ToUpperInvariant()}";
+var mode = options.Store switch
+{
+    "memory" => "memory",
+    "postgres" => "postgres (the server's own fsync and synchronous_commit)",
+    _ => $"sqlite WAL synchronous={options.Synchronous.ToUpperInvariant()}",
+};
 Console.WriteLine($"mode: {mode}, concurrency {options.Concurrency}, {users.Count} users, {replay.Turns} turns");
 Console.WriteLine($"correctness: {replay.Completed}/{users.Count} plans with the expected answers, {replay.Reasks} re-asks (expected {users.Sum(u => u.Reasks)}) => {(problems.Count == 0 ? "OK" : "FAIL")}");
 foreach (var problem in problems.Take(20))

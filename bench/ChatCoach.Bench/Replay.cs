@@ -5,9 +5,9 @@ using ChatCoach.Core.Engine;
 namespace ChatCoach.Bench;
 
 /// <summary>Replays the workload, one turn per message, with a number of users in flight; then checks the results.</summary>
-internal sealed class Replay(ConversationService conversations, IReadOnlyList<WorkloadUser> users)
+/// <remarks>Users are on <paramref name="platform"/>, and their event ids start with it, so two runs on one database never meet.</remarks>
+internal sealed class Replay(ConversationService conversations, IReadOnlyList<WorkloadUser> users, string platform)
 {
-    private const string Platform = "bench";
     private readonly long[] _latencies = new long[users.Sum(u => u.Messages.Count)];
     private readonly int[] _reasks = new int[users.Count];
     private readonly bool[] _completedLast = new bool[users.Count];
@@ -36,7 +36,7 @@ internal sealed class Replay(ConversationService conversations, IReadOnlyList<Wo
             for (var k = 0; k < user.Messages.Count; k++)
             {
                 // Platforms give every message an id; the store records it, so a redelivery is a no-op.
-                var inbound = new Inbound(Platform, user.User, Input.Message(user.Messages[k]), EventId: $"{user.User}-{k}");
+                var inbound = new Inbound(platform, user.User, Input.Message(user.Messages[k]), EventId: $"{platform}:{user.User}-{k}");
                 var start = Stopwatch.GetTimestamp();
                 var response = await conversations.HandleAsync(inbound, CancellationToken.None);
                 _latencies[Interlocked.Increment(ref _turns) - 1] = Stopwatch.GetTimestamp() - start;
@@ -58,7 +58,7 @@ internal sealed class Replay(ConversationService conversations, IReadOnlyList<Wo
         for (var u = 0; u < users.Count; u++)
         {
             var user = users[u];
-            var session = await store.LoadAsync(Platform, user.User, CancellationToken.None);
+            var session = await store.LoadAsync(platform, user.User, CancellationToken.None);
             var wrong = new List<string>();
             if (!_completedLast[u] || session?.Node != "plan")
             {

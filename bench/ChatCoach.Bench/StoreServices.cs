@@ -5,25 +5,37 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCoach.Bench;
 
-/// <summary>The store a run uses: the production one on a fresh, migrated SQLite file, or the in-memory one.</summary>
+/// <summary>
+/// The store a run uses: the production one on a fresh, migrated SQLite file or on a migrated PostgreSQL database, or
+/// the in-memory one.
+/// </summary>
 internal static class StoreServices
 {
-    public static async Task<ServiceProvider> CreateAsync(string? database, string synchronous)
+    public static async Task<ServiceProvider> CreateAsync(BenchOptions bench, string? database)
     {
         var services = new ServiceCollection();
-        if (database is null)
+        if (bench.Store == "memory")
         {
             services.AddSingleton<ISessionStore, InMemorySessionStore>();
             return services.BuildServiceProvider();
         }
 
-        Delete(database);
-        var options = new DatabaseOptions
+        DatabaseOptions options;
+        if (bench.Store == "postgres")
         {
-            ConnectionString = $"Data Source={database}",
-            Synchronous = Enum.Parse<SqliteSynchronous>(synchronous, ignoreCase: true),
-        };
-        var provider = services.AddCoachStorage(options).BuildServiceProvider();
+            options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = bench.Connection! };
+        }
+        else
+        {
+            Delete(database!);
+            options = new DatabaseOptions
+            {
+                ConnectionString = $"Data Source={database}",
+                Synchronous = Enum.Parse<SqliteSynchronous>(bench.Synchronous, ignoreCase: true),
+            };
+        }
+
+        var provider = services.AddSingleton(TimeProvider.System).AddCoachStorage(options).BuildServiceProvider();
         await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return provider;
     }

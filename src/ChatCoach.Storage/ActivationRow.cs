@@ -9,6 +9,9 @@ internal sealed class ActivationRow
 
     public required string Actor { get; set; }
 
+    /// <summary>The replica that made the attempt (<c>ChatCoach:ReplicaId</c>); empty on rows older than replicas.</summary>
+    public string Replica { get; set; } = string.Empty;
+
     public required string ScriptId { get; set; }
 
     public string? FromVersion { get; set; }

@@ -2,8 +2,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatCoach.Storage;
 
-/// <summary>The schema. EF Core owns it and its migrations; migrations apply themselves at start.</summary>
-internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) : DbContext(options)
+/// <summary>
+/// The schema, the same for every provider. EF Core owns it; each provider has its own context type only so that it
+/// has its own migration set (<see cref="Sqlite.SqliteCoachDbContext"/>, <see cref="Postgres.PostgresCoachDbContext"/>).
+/// Names come from <see cref="Schema"/>, which the hand-written SQL uses too.
+/// </summary>
+internal abstract class CoachDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<SessionRow> Sessions => Set<SessionRow>();
 
@@ -19,20 +23,22 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
     public DbSet<BotStateRow> BotState => Set<BotStateRow>();
 
+    public DbSet<LeaseRow> Leases => Set<LeaseRow>();
+
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<SessionRow>(session =>
         {
-            session.ToTable("sessions");
+            session.ToTable(Schema.Sessions.Table);
             session.HasKey(s => new { s.Platform, s.UserId });
             session.Property(s => s.Revision).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<HandledEventRow>(handled =>
         {
-            handled.ToTable("handled_events");
+            handled.ToTable(Schema.HandledEvents.Table);
             handled.HasKey(e => e.EventId);
             handled.HasIndex(e => new { e.Platform, e.UserId });
             handled.HasIndex(e => e.HandledAt);
@@ -40,37 +46,43 @@ internal sealed class CoachDbContext(DbContextOptions<CoachDbContext> options) :
 
         modelBuilder.Entity<TranscriptRow>(transcript =>
         {
-            transcript.ToTable("transcripts");
+            transcript.ToTable(Schema.Transcripts.Table);
             transcript.HasIndex(t => new { t.Platform, t.UserId });
         });
 
         modelBuilder.Entity<FunnelCountRow>(funnel =>
         {
-            funnel.ToTable("funnel_counts");
+            funnel.ToTable(Schema.FunnelCounts.Table);
             funnel.HasKey(f => new { f.ScriptVersion, f.Node, f.Event });
         });
 
         modelBuilder.Entity<ScriptVersionRow>(version =>
         {
-            version.ToTable("script_versions");
+            version.ToTable(Schema.ScriptVersions.Table);
             version.HasKey(v => v.Version);
         });
 
         modelBuilder.Entity<ActivationRow>(activation =>
         {
-            activation.ToTable("activations");
+            activation.ToTable(Schema.Activations.Table);
             activation.HasIndex(a => a.At);
         });
 
         modelBuilder.Entity<BotStateRow>(state =>
         {
-            state.ToTable("bot_state");
+            state.ToTable(Schema.BotState.Table);
             state.HasKey(s => s.Key);
+        });
+
+        modelBuilder.Entity<LeaseRow>(lease =>
+        {
+            lease.ToTable(Schema.Leases.Table);
+            lease.HasKey(l => l.Name);
         });
 
         modelBuilder.Entity<OutboxRow>(outbox =>
         {
-            outbox.ToTable("reply_outbox");
+            outbox.ToTable(Schema.Outbox.Table);
             outbox.Property(o => o.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
             outbox.HasIndex(o => o.NextAttemptAt);
             outbox.HasIndex(o => new { o.Platform, o.UserId, o.Id });

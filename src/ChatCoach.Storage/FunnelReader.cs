@@ -8,9 +8,7 @@ public static class FunnelReader
     /// <summary>Every counter, plus how many sessions currently stand at each node, by script version.</summary>
     public static async Task<IReadOnlyList<FunnelCount>> ReadAsync(DatabaseOptions options, CancellationToken cancellationToken)
     {
-        var builder = new DbContextOptionsBuilder<CoachDbContext>();
-        StorageServiceCollectionExtensions.Configure(builder, options);
-        await using var db = new CoachDbContext(builder.Options);
+        await using var db = new CoachContexts(options).Create();
         var counters = await db.FunnelCounts.AsNoTracking()
             .Select(f => new FunnelCount(f.ScriptVersion, f.Node, f.Event, f.Count))
             .ToListAsync(cancellationToken);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-
 namespace ChatCoach.Storage;
 
 /// <summary>
@@ -12,14 +9,15 @@ public sealed class HandledEventPruner(DatabaseOptions options)
     /// <summary>How long an event id is remembered.</summary>
     public static readonly TimeSpan Keep = TimeSpan.FromDays(7);
 
+    /// <summary>The job's name, under which one replica is elected to run it (<see cref="IJobElection"/>).</summary>
+    public const string Job = "prune handled events";
+
     /// <summary>Deletes the ids handled before <paramref name="now"/> minus <see cref="Keep"/>; returns how many.</summary>
     public async Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var builder = new DbContextOptionsBuilder<CoachDbContext>();
-        StorageServiceCollectionExtensions.Configure(builder, options);
-        await using var db = new CoachDbContext(builder.Options);
-        // Times are stored as UTC ISO-8601 text, which sorts as time does.
-        var cutoff = (now - Keep).ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
-        return await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM handled_events WHERE "HandledAt" < {cutoff}""", cancellationToken);
+        await using var db = new CoachContexts(options).Create();
+        // Times are stored in UTC (on SQLite as ISO-8601 text, which sorts as time does).
+        await using var prune = await Sql.CommandAsync(db, Sql.PruneEvents, cancellationToken, ("@before", now - Keep));
+        return await prune.ExecuteNonQueryAsync(cancellationToken);
     }
 }

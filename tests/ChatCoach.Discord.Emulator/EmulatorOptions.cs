@@ -39,6 +39,12 @@ public sealed record EmulatorOptions
     /// <summary>How long an interaction token stays valid for follow-ups and edits.</summary>
     public TimeSpan InteractionTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Whether one shard may be held by one connection at a time, as replicas sharing shards by leases promise: a
+    /// second connection holding a shard that another open connection holds is a violation.
+    /// </summary>
+    public bool ExclusiveShards { get; init; }
+
     /// <summary>How long a session without a connection can still be resumed.</summary>
     public TimeSpan SessionResumeWindow { get; init; } = TimeSpan.FromMinutes(3);
 

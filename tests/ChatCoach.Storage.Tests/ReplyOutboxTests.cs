@@ -1,19 +1,29 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Outbox;
+using ChatCoach.Tests.Databases;
 using ChatCoach.Tests.Shared;
 
 namespace ChatCoach.Storage.Tests;
 
-public sealed class ReplyOutboxTests : IAsyncLifetime
+/// <summary>The reply outbox's contract, run on every provider.</summary>
+public abstract class ReplyOutboxTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
     private TempDatabase _db = null!;
 
-    public async Task InitializeAsync() => _db = await TempDatabase.CreateAsync();
+    public async Task InitializeAsync() => _db = await CreateDatabaseAsync();
 
-    public async Task DisposeAsync() => await _db.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (_db is not null)
+        {
+            await _db.DisposeAsync();
+        }
+    }
+
+    private protected abstract Task<TempDatabase> CreateDatabaseAsync();
 
     private static OutboxReply Reply(string user, string body) => new()
     {
@@ -33,7 +43,7 @@ public sealed class ReplyOutboxTests : IAsyncLifetime
         return turn;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Rows_commit_with_their_turn_get_ids_and_wait_out_the_first_send_lease()
     {
         var turn = await SaveAsync("alice", "e1", "one", "two");
@@ -45,7 +55,7 @@ public sealed class ReplyOutboxTests : IAsyncLifetime
         Assert.Equal(["one"], due.Select(r => r.Body));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Only_each_users_oldest_row_is_due_and_a_claim_holds_it_for_the_lease()
     {
         await SaveAsync("alice", "e1", "a1", "a2");
@@ -66,7 +76,7 @@ public sealed class ReplyOutboxTests : IAsyncLifetime
         Assert.Equal((1, later), (retried.Attempts, retried.FirstTriedAt));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_duplicate_event_writes_no_rows()
     {
         await SaveAsync("alice", "e1", "one");
@@ -79,7 +89,7 @@ public sealed class ReplyOutboxTests : IAsyncLifetime
         Assert.Equal(["one"], due.Select(r => r.Body));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Forgetting_a_user_deletes_their_pending_rows_and_no_one_elses()
     {
         await SaveAsync("alice", "e1", "alice's");
@@ -92,4 +102,42 @@ public sealed class ReplyOutboxTests : IAsyncLifetime
         var due = await _db.Outbox.ClaimDueAsync("test", Now + TimeSpan.FromHours(1), Lease, 10, default);
         Assert.Equal(["carol's"], due.Select(r => r.Body));
     }
+
+    [SkippableFact]
+    public async Task Replicas_claiming_at_once_each_get_other_rows_so_each_reply_has_one_sender()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await SaveAsync($"user{i}", $"event{i}", $"reply{i}");
+        }
+
+        var replicas = Enumerable.Range(0, 4).Select(i => _db.Replica($"replica-{i}")).ToList();
+        try
+        {
+            var later = Now + TimeSpan.FromMinutes(1);
+            var claims = await Task.WhenAll(replicas.Select(r => r.Outbox.ClaimDueAsync("test", later, Lease, 15, default)));
+
+            var bodies = claims.SelectMany(c => c.Select(r => r.Body)).ToList();
+            Assert.Equal(bodies.Distinct().Count(), bodies.Count);
+            Assert.Equal(40, bodies.Count);
+        }
+        finally
+        {
+            foreach (var replica in replicas)
+            {
+                await replica.DisposeAsync();
+            }
+        }
+    }
+}
+
+public sealed class SqliteReplyOutboxTests : ReplyOutboxTests
+{
+    private protected override Task<TempDatabase> CreateDatabaseAsync() => TempDatabase.CreateAsync();
+}
+
+[Collection(UsesPostgres.Name)]
+public sealed class PostgresReplyOutboxTests(PostgresServer server) : ReplyOutboxTests
+{
+    private protected override Task<TempDatabase> CreateDatabaseAsync() => TempDatabase.CreateAsync(server);
 }

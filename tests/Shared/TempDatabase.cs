@@ -2,12 +2,16 @@ using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Storage;
+using ChatCoach.Tests.Databases;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCoach.Tests.Shared;
 
-/// <summary>A real SQLite file in a fresh temporary folder, migrated like the host does, deleted afterwards.</summary>
+/// <summary>
+/// A real database migrated like the host does: a SQLite file in a fresh temporary folder, deleted afterwards, or a
+/// fresh database on the tests' PostgreSQL server.
+/// </summary>
 internal sealed class TempDatabase : IAsyncDisposable
 {
     private readonly TempFolder _folder;
@@ -30,16 +34,39 @@ internal sealed class TempDatabase : IAsyncDisposable
 
     public IScriptHistory History => _services.GetRequiredService<IScriptHistory>();
 
+    public IJobElection Election => _services.GetRequiredService<IJobElection>();
+
+    public ILeases Leases => _services.GetRequiredService<ILeases>();
+
     public IReplyOutbox Outbox => _services.GetRequiredService<IReplyOutbox>();
 
-    public static async Task<TempDatabase> CreateAsync()
+    public static Task<TempDatabase> CreateAsync()
     {
         var folder = new TempFolder("chatcoach-db-");
-        var options = new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder.Path, "db", "chatcoach.db")}" };
-        var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddCoachStorage(options).BuildServiceProvider();
+        return CreateAsync(folder, new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder.Path, "db", "chatcoach.db")}" });
+    }
+
+    /// <summary>A fresh database on <paramref name="server"/> (the test is skipped when there is none).</summary>
+    public static async Task<TempDatabase> CreateAsync(PostgresServer server) =>
+        await CreateAsync(new TempFolder("chatcoach-db-"), new DatabaseOptions
+        {
+            Provider = DatabaseProvider.Postgres,
+            ConnectionString = await server.CreateDatabaseAsync(),
+        });
+
+    /// <summary>Another replica's view of the same database: its own store, connections and election, not migrated again.</summary>
+    public TempDatabase Replica(string id) =>
+        new(new TempFolder("chatcoach-replica-"), Services(Options, id), Options);
+
+    private static async Task<TempDatabase> CreateAsync(TempFolder folder, DatabaseOptions options)
+    {
+        var services = Services(options, "test-replica");
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
         return new TempDatabase(folder, services, options);
     }
+
+    private static ServiceProvider Services(DatabaseOptions options, string replica) =>
+        new ServiceCollection().AddSingleton(TimeProvider.System).AddCoachStorage(options, new Replica(replica)).BuildServiceProvider();
 
     /// <summary>Every byte SQLite has on disk for this database: the file, its WAL and shared memory.</summary>
     public byte[] AllBytes() => BytesOnDisk(File);

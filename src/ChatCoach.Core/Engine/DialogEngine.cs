@@ -178,7 +178,7 @@ public sealed class DialogEngine
             Say(Texts.WelcomeBack);
             if (session.Paused)
             {
-                return session.PauseNoted ? new TurnResult(_replies, TurnOutcome.Paused) : PausedNote();
+                return session.PauseNoted ? new TurnResult(_replies, TurnOutcome.Paused) : Apply(engine._safety.PausedNote(session));
             }
 
             return Current.Type == NodeType.End ? Done(TurnOutcome.WelcomedBack, Texts.Finished) : AskCurrent(TurnOutcome.WelcomedBack);
@@ -188,14 +188,19 @@ public sealed class DialogEngine
         {
             var level = engine._safety.Classifier.Classify(text);
             session.PauseNoted = false;
-            if (Raise(level) is { } raised)
+            if (engine._safety.Raise(level, session) is { } raised)
             {
-                return raised;
+                return Apply(raised);
             }
 
             if (session.Node is null && !session.Paused)
             {
-                return level == SafetyLevel.Distress ? Acknowledge(() => Begin(TurnOutcome.Distress)) : Begin(TurnOutcome.Opened);
+                if (level == SafetyLevel.Distress)
+                {
+                    Say(engine._safety.Acknowledgement);
+                }
+
+                return Begin(level == SafetyLevel.Distress ? TurnOutcome.Distress : TurnOutcome.Opened);
             }
 
             if (IsTypedCommand(text, out var typed))
@@ -205,13 +210,14 @@ public sealed class DialogEngine
 
             if (session.Paused)
             {
-                return Paused(text);
+                return Apply(engine._safety.Paused(text, session));
             }
 
             if (level == SafetyLevel.Distress)
             {
-                return Acknowledge(() => session.Pending is { } asked ? Ask(asked, TurnOutcome.Distress)
-                    : Current.Type == NodeType.End ? Done(TurnOutcome.Distress, Texts.Finished) : AskCurrent(TurnOutcome.Distress));
+                // Nothing is stored and no try is counted: whatever was open is asked again after the acknowledgement.
+                Say(engine._safety.Acknowledgement);
+                return session.Pending is { } asked ? Ask(asked, TurnOutcome.Distress) : Reopen(TurnOutcome.Distress);
             }
 
             if (session.Pending is { } pending)
@@ -228,7 +234,7 @@ public sealed class DialogEngine
             session.PauseNoted = false;
             if (session.Paused)
             {
-                return PausedNote();
+                return Apply(engine._safety.PausedNote(session));
             }
 
             if (session.Node != click.Node || session.Turn != click.Turn || session.Pending is not null
@@ -305,84 +311,25 @@ public sealed class DialogEngine
             return Continue(outcome);
         }
 
-        private TurnResult Paused(string text)
+        /// <summary>Says what the safety side decided and, when coaching resumes, asks the open question.</summary>
+        private TurnResult Apply(SafetyStep step)
         {
-            var asked = session.SafetyQuestion;
-            switch (engine._safety.Read(text, asked, out var lines))
+            foreach (var text in step.Texts)
             {
-                case PausedReading.Resume:
-                    return Unpause(Script.Crisis.ResumeReply, TurnOutcome.Resumed);
-                case PausedReading.AtRisk when asked == SafetyQuestion.HarmingYourself:
-                    return Pause(SafetyLevel.Crisis);
-                case PausedReading.AtRisk:
-                    return Done(TurnOutcome.Paused, Script.Crisis.UrgentReply);
-                case PausedReading.Reassured when asked == SafetyQuestion.HarmingYourself:
-                    return Unpause(Script.Crisis.CareReply!, TurnOutcome.Resumed);
-                case PausedReading.Reassured:
-                    session.SafetyQuestion = SafetyQuestion.None;
-                    return Done(TurnOutcome.Paused, Script.Crisis.SafeReply);
-                case PausedReading.Country:
-                    return Done(TurnOutcome.Paused, lines!);
-                default:
-                    return PausedNote();
-            }
-        }
-
-        /// <summary>
-        /// The safety response to a crisis or concern message, in any state; null below concern. While paused,
-        /// concern is read as the riskier answer to the question asked last.
-        /// </summary>
-        private TurnResult? Raise(SafetyLevel level)
-        {
-            var asked = session.Paused ? session.SafetyQuestion : SafetyQuestion.None;
-            return level switch
-            {
-                SafetyLevel.Crisis => Pause(SafetyLevel.Crisis),
-                SafetyLevel.Concern when asked == SafetyQuestion.HarmingYourself => Pause(SafetyLevel.Crisis),
-                SafetyLevel.Concern when asked == SafetyQuestion.AreYouSafe => Done(TurnOutcome.Paused, Script.Crisis.UrgentReply),
-                SafetyLevel.Concern => Pause(SafetyLevel.Concern),
-                _ => null,
-            };
-        }
-
-        /// <summary>Pauses coaching with the level's first reply, which opens with its fixed sentence and asks its question.</summary>
-        private TurnResult Pause(SafetyLevel level)
-        {
-            var said = Script.Crisis.Levels[level];
-            session.Paused = true;
-            session.Pending = null;
-            session.SafetyQuestion = level == SafetyLevel.Crisis ? SafetyQuestion.AreYouSafe : SafetyQuestion.HarmingYourself;
-            return Done(level == SafetyLevel.Crisis ? TurnOutcome.Crisis : TurnOutcome.Concern, said.Opening, said.Reply!);
-        }
-
-        private TurnResult Unpause(string text, TurnOutcome outcome)
-        {
-            session.Paused = false;
-            session.SafetyQuestion = SafetyQuestion.None;
-            Say(text);
-            if (session.Node is null)
-            {
-                return Begin(outcome);
+                Say(text);
             }
 
-            return Current.Type == NodeType.End ? Done(outcome, Texts.Finished) : AskCurrent(outcome);
+            if (!step.Resumes)
+            {
+                return new TurnResult(_replies, step.Outcome);
+            }
+
+            return session.Node is null ? Begin(step.Outcome) : Reopen(step.Outcome);
         }
 
-        /// <summary>The paused note, or the concern question again while it waits for an answer.</summary>
-        private TurnResult PausedNote()
-        {
-            session.PauseNoted = true;
-            return Done(TurnOutcome.Paused, session.SafetyQuestion == SafetyQuestion.HarmingYourself
-                ? Script.Crisis.Levels[SafetyLevel.Concern].Reply!
-                : Script.Crisis.PausedReply);
-        }
-
-        /// <summary>Distress: the level's line of acknowledgement, then whatever was open, asked again; nothing stored.</summary>
-        private TurnResult Acknowledge(Func<TurnResult> then)
-        {
-            Say(Script.Crisis.Levels[SafetyLevel.Distress].Opening);
-            return then();
-        }
+        /// <summary>The open question again, or the note that the plan was given.</summary>
+        private TurnResult Reopen(TurnOutcome outcome) =>
+            Current.Type == NodeType.End ? Done(outcome, Texts.Finished) : AskCurrent(outcome);
 
         private TurnResult Ask(Command command, TurnOutcome outcome)
         {

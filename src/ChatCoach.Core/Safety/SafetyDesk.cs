@@ -5,11 +5,13 @@ using ChatCoach.Core.Scripts;
 namespace ChatCoach.Core.Safety;
 
 /// <summary>
-/// The safety side of one script version: the classifier, and how a message sent while coaching is paused is
-/// read. The engine asks it what a message means and says the script's text for that.
+/// The safety side of one script version: the classifier, what each level says, and how a message sent while
+/// coaching is paused is read against the safety question asked last. It changes only the session's safety state;
+/// the engine says the texts and, when coaching resumes, asks the open question.
 /// </summary>
 internal sealed class SafetyDesk
 {
+    private readonly Crisis _crisis;
     private readonly PhraseMatcher _resume;
     private readonly PhraseMatcher _notSafe;
     private readonly PhraseMatcher _safe;
@@ -19,6 +21,7 @@ internal sealed class SafetyDesk
 
     public SafetyDesk(Crisis crisis)
     {
+        _crisis = crisis;
         Classifier = SafetyClassifier.Compile(crisis).Classifier;
         _resume = new PhraseMatcher(crisis.ResumeWords);
         _notSafe = new PhraseMatcher(crisis.NotSafe);
@@ -30,11 +33,81 @@ internal sealed class SafetyDesk
 
     public SafetyClassifier Classifier { get; }
 
+    /// <summary>The line of acknowledgement for distress, said before the open question is asked again.</summary>
+    public string Acknowledgement => _crisis.Levels[SafetyLevel.Distress].Opening;
+
+    /// <summary>
+    /// The response to a crisis or concern message in any state; null below concern. While paused, concern is read
+    /// as the riskier answer to the question asked last.
+    /// </summary>
+    public SafetyStep? Raise(SafetyLevel level, Session session)
+    {
+        var asked = session.Paused ? session.SafetyQuestion : SafetyQuestion.None;
+        return level switch
+        {
+            SafetyLevel.Crisis => Pause(SafetyLevel.Crisis, session),
+            SafetyLevel.Concern when asked == SafetyQuestion.HarmingYourself => Pause(SafetyLevel.Crisis, session),
+            SafetyLevel.Concern when asked == SafetyQuestion.AreYouSafe => new SafetyStep(TurnOutcome.Paused, [_crisis.UrgentReply]),
+            SafetyLevel.Concern => Pause(SafetyLevel.Concern, session),
+            _ => null,
+        };
+    }
+
+    /// <summary>The response to a message below concern while coaching is paused.</summary>
+    public SafetyStep Paused(string text, Session session)
+    {
+        var asked = session.SafetyQuestion;
+        switch (Read(text, asked, out var lines))
+        {
+            case PausedReading.Resume:
+                return Unpause(_crisis.ResumeReply, session);
+            case PausedReading.AtRisk when asked == SafetyQuestion.HarmingYourself:
+                return Pause(SafetyLevel.Crisis, session);
+            case PausedReading.AtRisk:
+                return new SafetyStep(TurnOutcome.Paused, [_crisis.UrgentReply]);
+            case PausedReading.Reassured when asked == SafetyQuestion.HarmingYourself:
+                return Unpause(_crisis.CareReply!, session);
+            case PausedReading.Reassured:
+                session.SafetyQuestion = SafetyQuestion.None;
+                return new SafetyStep(TurnOutcome.Paused, [_crisis.SafeReply]);
+            case PausedReading.Country:
+                return new SafetyStep(TurnOutcome.Paused, [lines!]);
+            default:
+                return PausedNote(session);
+        }
+    }
+
+    /// <summary>The paused note, or the concern question again while it waits for an answer; remembered as shown.</summary>
+    public SafetyStep PausedNote(Session session)
+    {
+        session.PauseNoted = true;
+        return new SafetyStep(TurnOutcome.Paused, [session.SafetyQuestion == SafetyQuestion.HarmingYourself
+            ? _crisis.Levels[SafetyLevel.Concern].Reply!
+            : _crisis.PausedReply]);
+    }
+
+    /// <summary>Pauses coaching with the level's first reply, which opens with its fixed sentence and asks its question.</summary>
+    private SafetyStep Pause(SafetyLevel level, Session session)
+    {
+        var said = _crisis.Levels[level];
+        session.Paused = true;
+        session.Pending = null;
+        session.SafetyQuestion = level == SafetyLevel.Crisis ? SafetyQuestion.AreYouSafe : SafetyQuestion.HarmingYourself;
+        return new SafetyStep(level == SafetyLevel.Crisis ? TurnOutcome.Crisis : TurnOutcome.Concern, [said.Opening, said.Reply!]);
+    }
+
+    private static SafetyStep Unpause(string text, Session session)
+    {
+        session.Paused = false;
+        session.SafetyQuestion = SafetyQuestion.None;
+        return new SafetyStep(TurnOutcome.Resumed, [text], Resumes: true);
+    }
+
     /// <summary>
     /// What <paramref name="text"/> (already checked for risk, and below concern) says while paused after
     /// <paramref name="asked"/>. The reply for a country comes back in <paramref name="lines"/>.
     /// </summary>
-    public PausedReading Read(string text, SafetyQuestion asked, out string? lines)
+    private PausedReading Read(string text, SafetyQuestion asked, out string? lines)
     {
         lines = null;
         var yesNo = AnswerReader.TryRead(AnswerKind.YesNo, text, new ReadContext(DateOnly.MinValue, []), out var value) ? value.Boolean : (bool?)null;

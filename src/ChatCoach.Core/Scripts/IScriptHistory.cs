@@ -21,6 +21,12 @@ public interface IScriptHistory
     /// <summary>The most recent activations, newest first.</summary>
     Task<IReadOnlyList<Activation>> ActivationsAsync(int count, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The version each script last went live at, on any host sharing the database (its newest successful activation):
+    /// what every replica serves.
+    /// </summary>
+    Task<IReadOnlyList<KeptVersion>> LiveVersionsAsync(CancellationToken cancellationToken);
+
     /// <summary>How many sessions run on each version.</summary>
     Task<IReadOnlyDictionary<string, int>> SessionsPerVersionAsync(CancellationToken cancellationToken);
 }

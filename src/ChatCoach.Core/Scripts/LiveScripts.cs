@@ -127,6 +127,42 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
         }
     }
 
+    /// <summary>
+    /// Follows the database, where replicas sharing it keep the truth: every script whose version last made live (by any
+    /// replica) differs from this folder's is written into the folder, and the folder is reloaded when anything was live
+    /// already. At start, before the first <see cref="ReloadAsync"/>, it only writes the files, so the folder starts on
+    /// what the other replicas serve rather than on the copy this replica was deployed with.
+    /// </summary>
+    public async Task<ReloadReport> FollowAsync(string actor, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Read under the gate: an activation of this replica's own, in progress, is recorded before the gate opens.
+            var wanted = await history.LiveVersionsAsync(cancellationToken);
+            var here = _live?.Scripts ?? (await ScriptLoader.LoadAllAsync(options.Path, cancellationToken)).Scripts;
+            var changed = false;
+            foreach (var kept in wanted)
+            {
+                var current = here.FirstOrDefault(s => s.Id == kept.ScriptId);
+                if (current?.Version == kept.Version)
+                {
+                    continue;
+                }
+
+                var file = current?.File ?? Path.Combine(options.Path, Path.GetFileName(kept.File));
+                await File.WriteAllTextAsync(file, kept.Content, cancellationToken);
+                changed = true;
+            }
+
+            return changed && _live is not null ? await ReloadLockedAsync(actor, cancellationToken) : new ReloadReport([]);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<ReloadReport> ReloadLockedAsync(string actor, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);

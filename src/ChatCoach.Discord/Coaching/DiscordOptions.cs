@@ -12,8 +12,17 @@ public sealed class DiscordOptions
     /// <summary>The REST base URL; pointing it at a local server runs the whole bot against that server.</summary>
     public string ApiBaseUrl { get; set; } = DiscordClientOptions.DefaultApiBaseUrl;
 
-    /// <summary>This process's shard. Direct messages arrive on shard 0.</summary>
-    public int ShardId { get; set; }
+    /// <summary>
+    /// This process's shard (direct messages arrive on shard 0). Under shard leases (several replicas on PostgreSQL)
+    /// it pins the replica to this one shard; unset, the replica takes any free shard. Without leases unset means 0.
+    /// </summary>
+    public int? ShardId { get; set; }
+
+    /// <summary>
+    /// With several replicas on PostgreSQL, how long after the replica holding a shard dies another one takes the shard
+    /// over (resuming its gateway session). 0: no leases, every replica connects its own <see cref="ShardId"/>.
+    /// </summary>
+    public int ShardLeaseSeconds { get; set; } = 30;
 
     /// <summary>How many shards the bot runs.</summary>
     public int ShardCount { get; set; } = 1;
@@ -63,9 +72,14 @@ public sealed class DiscordOptions
             yield return $"{Section}:ShardCount: must be 1 or more";
         }
 
-        if (ShardId < 0 || ShardId >= Math.Max(ShardCount, 1))
+        if (ShardId is < 0 || ShardId >= Math.Max(ShardCount, 1))
         {
             yield return $"{Section}:ShardId: must be from 0 to ShardCount - 1";
+        }
+
+        if (ShardLeaseSeconds is < 0 or > 3600)
+        {
+            yield return $"{Section}:ShardLeaseSeconds: must be from 0 (no leases) to 3600";
         }
 
         if (UserMessagesPer10s < 1)
@@ -109,7 +123,7 @@ public sealed class DiscordOptions
     {
         Token = Token ?? string.Empty,
         ApiBaseUrl = new Uri(ApiBaseUrl),
-        ShardId = ShardId,
+        ShardId = ShardId ?? 0,
         ShardCount = ShardCount,
         InvalidRequestWarn = InvalidRequestWarn,
         InvalidRequestPause = InvalidRequestPause,

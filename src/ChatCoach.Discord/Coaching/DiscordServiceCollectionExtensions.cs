@@ -6,7 +6,6 @@ using ChatCoach.Discord.Gateway;
 using ChatCoach.Discord.Outbox;
 using ChatCoach.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatCoach.Discord.Coaching;
@@ -21,7 +20,8 @@ public static class DiscordServiceCollectionExtensions
     /// Adds ChatCoach on Discord: the REST client over an <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, the attachment downloader as a
     /// named one (10 s, no redirects), the gateway pump and the outbox sweeper as hosted services, and the
     /// transport-neutral <see cref="InteractionHandler"/>. Needs the conversation service, the scripts, the store's
-    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>.
+    /// <see cref="IReplyOutbox"/>, <see cref="IScriptHistory"/>, <see cref="IBotState"/> and a <see cref="TimeProvider"/>; with
+    /// a <see cref="ShardLeaser"/> registered, the gateway connects the shard whose lease this replica holds.
     /// </summary>
     public static IServiceCollection AddCoachDiscord(this IServiceCollection services, DiscordOptions options)
     {
@@ -38,7 +38,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton(provider => new DiscordRestClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RestClientName), client,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
-            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>()));
+            provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
+            provider.GetService<ShardLeaser>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();
@@ -47,23 +48,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ComponentHandler>();
         services.AddSingleton<CommandRegistrar>();
-        services.AddSingleton(provider => new InteractionHandler(
-            provider.GetRequiredService<ConversationService>(),
-            provider.GetRequiredService<CommandHandler>(),
-            provider.GetRequiredService<ComponentHandler>(),
-            provider.GetRequiredService<ReplySender>(),
-            provider.GetRequiredService<IReplyOutbox>(),
-            options,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<InteractionHandler>>()));
-        services.AddSingleton(provider => new GatewayPump(
-            provider.GetRequiredService<DiscordGatewayClient>(),
-            provider.GetRequiredService<MessageHandler>(),
-            provider.GetRequiredService<InteractionHandler>(),
-            provider.GetRequiredService<ReplySender>(),
-            provider.GetRequiredService<CommandRegistrar>(),
-            provider.GetRequiredService<IHostApplicationLifetime>(),
-            provider.GetRequiredService<ILogger<GatewayPump>>()));
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<GatewayPump>();
         services.AddHostedService(provider => provider.GetRequiredService<GatewayPump>());
         services.AddHostedService<OutboxSweeper>();
         return services;

@@ -23,6 +23,8 @@ public sealed class DiscordGatewayClient
     private readonly GatewaySession _session = new();
     private readonly DirectMessageDetector _dmDetector = new();
     private readonly Channel<GatewayEvent> _events = Channel.CreateUnbounded<GatewayEvent>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly ShardLeaser? _shards;
+    private HeldShard? _held; // the shard this replica serves, under leases
     private DateTimeOffset? _lastIdentifyAt;
     private int _started;
 
@@ -32,12 +34,17 @@ public sealed class DiscordGatewayClient
     /// <param name="timeProvider">Clock for heartbeats and delays; the system clock when null.</param>
     /// <param name="random">Source of heartbeat and backoff jitter; <see cref="Random.Shared"/> when null.</param>
     /// <param name="logger">Logger; the token is never logged.</param>
+    /// <param name="shards">
+    /// With several replicas, which shard this one connects (and when): it waits for a shard's lease and resumes the
+    /// session its previous holder left. Null: the shard of <paramref name="options"/>, at once.
+    /// </param>
     public DiscordGatewayClient(
         DiscordClientOptions options,
         DiscordRestClient rest,
         TimeProvider? timeProvider = null,
         Random? random = null,
-        ILogger<DiscordGatewayClient>? logger = null)
+        ILogger<DiscordGatewayClient>? logger = null,
+        ShardLeaser? shards = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rest);
@@ -47,6 +54,7 @@ public sealed class DiscordGatewayClient
         _time = timeProvider ?? TimeProvider.System;
         _random = random ?? Random.Shared;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _shards = shards;
     }
 
     /// <summary>
@@ -86,10 +94,50 @@ public sealed class DiscordGatewayClient
 
     private async Task RunLoopAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await ConnectLoopAsync(cancellationToken);
+        }
+        finally
+        {
+            if (_held is not null)
+            {
+                await _held.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Takes a shard's lease when leases are on; restores the session its previous holder left.</summary>
+    private async Task<HeldShard> HoldShardAsync(CancellationToken cancellationToken)
+    {
+        var standingBy = false;
+        var (shard, state) = await _shards!.AcquireAsync(
+            () =>
+            {
+                if (!standingBy)
+                {
+                    standingBy = true;
+                    _logger.StandingBy();
+                }
+            },
+            cancellationToken);
+        _options.ShardId = shard;
+        _session.Restore(state);
+        _logger.LeaseTaken(shard, _session.CanResume ? "resuming" : "identifying");
+        return new HeldShard(shard, _shards, _session, _time, _logger);
+    }
+
+    private async Task ConnectLoopAsync(CancellationToken cancellationToken)
+    {
         var failures = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_shards is not null && _held is null)
+            {
+                _held = await HoldShardAsync(cancellationToken);
+            }
+
             var resume = _session.CanResume;
             Uri url;
             if (resume)
@@ -129,7 +177,16 @@ public sealed class DiscordGatewayClient
             ConnectionOutcome outcome;
             using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger))
             {
-                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken);
+                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken, _held?.Lost ?? CancellationToken.None);
+            }
+
+            if (_held is { IsLost: true } lost)
+            {
+                // Another replica resumes the session now; this one stands by for a shard again.
+                _held = null;
+                await lost.DisposeAsync();
+                _session.Reset();
+                continue;
             }
 
             if (outcome.ReachedSession)

@@ -29,6 +29,7 @@ internal sealed class GatewayConnection : IDisposable
 
     private volatile bool _ackReceived = true;
     private volatile bool _zombie;
+    private volatile bool _handedOver;
     private volatile bool _helloSeen;
     private volatile bool _helloTimedOut;
     private Task _stopping = Task.CompletedTask;
@@ -52,7 +53,11 @@ internal sealed class GatewayConnection : IDisposable
         _logger = logger;
     }
 
-    public async Task<ConnectionOutcome> RunAsync(Uri url, bool resume, CancellationToken stopToken)
+    /// <summary>
+    /// Runs the connection until it ends. <paramref name="handOver"/> ends it as a reconnect would (close 4000), keeping
+    /// the session resumable for the replica that takes the shard over, rather than ending the session as a stop does.
+    /// </summary>
+    public async Task<ConnectionOutcome> RunAsync(Uri url, bool resume, CancellationToken stopToken, CancellationToken handOver = default)
     {
         using (var connectTimeout = new CancellationTokenSource(_options.GatewayConnectTimeout, _time))
         using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(stopToken, connectTimeout.Token))
@@ -74,6 +79,11 @@ internal sealed class GatewayConnection : IDisposable
         // first say goodbye with 1000 (see StopGracefullyAsync) so Discord ends the session at once.
         using var lifetime = new CancellationTokenSource();
         using var stopRegistration = stopToken.Register(() => _stopping = StopGracefullyAsync(lifetime));
+        using var handOverRegistration = handOver.Register(() =>
+        {
+            _handedOver = true;
+            _stopping = HandOverAsync(lifetime);
+        });
 
         // A server that accepts the socket but never says Hello would otherwise hang us forever (no heartbeats yet).
         using var helloTimer = _time.CreateTimer(
@@ -106,6 +116,10 @@ internal sealed class GatewayConnection : IDisposable
         {
             outcome = Zombie();
         }
+        catch (Exception ex) when (_handedOver && ex is OperationCanceledException or WebSocketException or InvalidOperationException)
+        {
+            outcome = HandedOver();
+        }
         catch (OperationCanceledException) when (_helloTimedOut)
         {
             outcome = new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "no Hello from the gateway");
@@ -116,7 +130,13 @@ internal sealed class GatewayConnection : IDisposable
             outcome = _zombie ? Zombie() : new ConnectionOutcome(NextStep.Resume, ReconnectDelay.Backoff, "connection error: " + ex.GetType().Name);
         }
 
+        if (_handedOver && outcome.Next != NextStep.Stopped)
+        {
+            outcome = HandedOver();
+        }
+
         await stopRegistration.DisposeAsync();
+        await handOverRegistration.DisposeAsync();
         await lifetime.CancelAsync();
         await _stopping;
         try
@@ -169,6 +189,14 @@ internal sealed class GatewayConnection : IDisposable
             return;
         }
 
+        TryCancel(lifetime);
+    }
+
+    private static ConnectionOutcome HandedOver() => new(NextStep.Resume, ReconnectDelay.None, "shard lease lost: handing the session over");
+
+    private async Task HandOverAsync(CancellationTokenSource lifetime)
+    {
+        await CloseForReconnectAsync("shard handed over");
         TryCancel(lifetime);
     }
 

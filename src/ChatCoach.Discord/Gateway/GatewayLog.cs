@@ -55,4 +55,22 @@ internal static partial class GatewayLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not get the gateway URL")]
     public static partial void GatewayUrlFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Another replica holds every shard this one may take; standing by for a shard lease")]
+    public static partial void StandingBy(this ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Holding the lease of shard {Shard}; {Mode} its gateway session")]
+    public static partial void LeaseTaken(this ILogger logger, int shard, string mode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Another replica took the lease of shard {Shard}; handing its session over")]
+    public static partial void LeaseTaken(this ILogger logger, int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the lease of shard {Shard}")]
+    public static partial void LeaseNotRenewed(this ILogger logger, Exception exception, int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The lease of shard {Shard} is running out unrenewed; handing its session over")]
+    public static partial void LeaseRunningOut(this ILogger logger, int shard);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give up the lease of shard {Shard}; it runs out by itself")]
+    public static partial void LeaseNotReleased(this ILogger logger, Exception exception, int shard);
 }

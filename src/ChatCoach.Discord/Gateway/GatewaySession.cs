@@ -19,6 +19,21 @@ internal sealed class GatewaySession
         ResumeUrl = resumeUrl;
     }
 
+    /// <summary>What another process needs to resume this session.</summary>
+    public GatewayResumeState Snapshot() => new(SessionId, ResumeUrl?.ToString(), LastSequence, BotUserId);
+
+    /// <summary>Carries on from <paramref name="state"/>, a session another process left; with none, starts afresh.</summary>
+    public void Restore(GatewayResumeState? state)
+    {
+        Reset();
+        if (state is { SessionId: { } id, ResumeUrl: { } url } && Uri.TryCreate(url, UriKind.Absolute, out var resumeUrl))
+        {
+            Start(id, resumeUrl);
+            LastSequence = state.Sequence;
+            BotUserId = state.BotUserId;
+        }
+    }
+
     public void Reset()
     {
         SessionId = null;

@@ -10,7 +10,7 @@ namespace ChatCoach.Discord.Outbox;
 /// What to answer an interaction with, whatever the transport: the gateway posts it to the callback route, an HTTP
 /// interactions endpoint writes it as its response. Then call <see cref="DeliveredAsync"/>.
 /// </summary>
-public sealed class InteractionAnswer
+internal sealed class InteractionAnswer
 {
     private readonly Func<bool, CancellationToken, Task> _delivered;
 

@@ -10,9 +10,12 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord, ClockOptions Clock)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord, ClockOptions Clock, Replica Replica)
 {
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock"];
+    /// <summary>This replica's name in the audit (<c>ChatCoach:ReplicaId</c>); by default the host name and process id.</summary>
+    public const string ReplicaIdKey = "ChatCoach:ReplicaId";
+
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock", "ReplicaId"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -45,9 +48,9 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
 
         if (database is not null)
         {
-            if (!string.Equals(database.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
+            if (!Enum.IsDefined(database.Provider))
             {
-                problems.Add($"{DatabaseOptions.Section}:Provider: '{database.Provider}' is not supported; use Sqlite");
+                problems.Add($"{DatabaseOptions.Section}:Provider: '{database.Provider}' is not supported; use Sqlite or Postgres");
             }
             else if (StorageServiceCollectionExtensions.ProblemWith(database) is { } reason)
             {
@@ -55,7 +58,8 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
             }
         }
 
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!), problems) : (null, problems);
+        var replica = configuration[ReplicaIdKey] is { Length: > 0 } id ? new Replica(id.Trim()) : Replica.Default();
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!, replica), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

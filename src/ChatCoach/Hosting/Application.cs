@@ -3,6 +3,7 @@ using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Discord.Coaching;
+using ChatCoach.Discord.Gateway;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
 using ChatCoach.Tools;
@@ -70,16 +71,28 @@ internal static class Application
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(settings.Dialogs);
         builder.Services.AddSingleton(Options.Create(settings.Privacy));
-        builder.Services.AddCoachStorage(settings.Database);
+        builder.Services.AddCoachStorage(settings.Database, settings.Replica);
         builder.Services.AddSingleton<LiveScripts>();
         builder.Services.AddSingleton<IScriptSource>(services =>
             draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
         builder.Services.AddSingleton<ConversationService>();
         builder.Services.AddHostedService<ScriptWatcher>();
         builder.Services.AddHostedService<Housekeeping>();
+        if (settings.Database.Provider == DatabaseProvider.Postgres)
+        {
+            builder.Services.AddHostedService<ScriptFollower>();
+        }
+
         if (onDiscord)
         {
             builder.Services.AddCoachDiscord(settings.Discord);
+            if (settings.Database.Provider == DatabaseProvider.Postgres && settings.Discord.ShardLeaseSeconds > 0)
+            {
+                // Several replicas may share the database: each shard is connected by the one replica holding its lease.
+                builder.Services.AddSingleton(services => new ShardLeaser(services.GetRequiredService<ILeases>(), settings.Replica.Id,
+                    settings.Discord.ShardCount, settings.Discord.ShardId, TimeSpan.FromSeconds(settings.Discord.ShardLeaseSeconds),
+                    services.GetRequiredService<TimeProvider>()));
+            }
         }
         else
         {
@@ -94,6 +107,12 @@ internal static class Application
         {
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             var live = host.Services.GetRequiredService<LiveScripts>();
+            if (settings.Database.Provider == DatabaseProvider.Postgres)
+            {
+                // The database, shared by the replicas, says which script versions are live; the folder starts on them.
+                await live.FollowAsync(ScriptFollower.Actor, cancellationToken);
+            }
+
             if (!await ScriptSetup.StartAsync(live, Console.Error, cancellationToken))
             {
                 return ExitCodes.BadConfiguration;

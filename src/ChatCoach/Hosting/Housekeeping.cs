@@ -3,8 +3,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace ChatCoach.Hosting;
 
-/// <summary>Prunes old handled event ids at start and then every hour.</summary>
-internal sealed class Housekeeping(HandledEventPruner pruner, TimeProvider time) : BackgroundService
+/// <summary>
+/// Prunes old handled event ids at start and then every hour, on one replica at a time: the one elected for the job
+/// (with several replicas on PostgreSQL, the holder of its advisory lock; another takes over when it dies).
+/// </summary>
+internal sealed class Housekeeping(HandledEventPruner pruner, IJobElection election, TimeProvider time) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromHours(1);
 
@@ -13,7 +16,10 @@ internal sealed class Housekeeping(HandledEventPruner pruner, TimeProvider time)
         using var timer = new PeriodicTimer(Every, time);
         do
         {
-            await pruner.PruneAsync(time.GetUtcNow(), stoppingToken);
+            if (await election.LeadsAsync(HandledEventPruner.Job, stoppingToken))
+            {
+                await pruner.PruneAsync(time.GetUtcNow(), stoppingToken);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -250,6 +250,7 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
         }
 
         var session = new GatewaySession(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), intents, shardId, shardCount, now);
+        CheckShardFree(connection, session, previous: null);
         hub.AddSession(session);
         session.Attach(connection);
         connection.Session = session;
@@ -305,6 +306,7 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
                 await FailAsync(connection, GatewayCloseCode.InvalidSeq, $"Resume seq {sequence} is not a sequence of session {sessionId}");
                 return;
             default:
+                CheckShardFree(connection, session!, previous);
                 connection.Session = session;
                 connection.Resumed = true;
                 connection.HasReadied = true;
@@ -317,6 +319,28 @@ internal sealed class GatewayProtocol(GatewayHub hub, EmulatorOptions options, E
 
                 hub.Changed();
                 return;
+        }
+    }
+
+    /// <summary>With exclusive shards, a connection taking a shard that another open connection holds is a violation.</summary>
+    private void CheckShardFree(GatewayConnection connection, GatewaySession session, GatewayConnection? previous)
+    {
+        if (!options.ExclusiveShards)
+        {
+            return;
+        }
+
+        var holders = hub.OpenConnections().Where(c => c != connection && c.Session is { } held && held.Attached == c
+            && held.ShardId == session.ShardId && held.ShardCount == session.ShardCount).ToList();
+        if (previous is not null && previous != connection && previous.IsOpen && !holders.Contains(previous))
+        {
+            holders.Add(previous);
+        }
+
+        foreach (var holder in holders)
+        {
+            Violation(ViolationKind.ShardHeldTwice,
+                $"connection {connection.Id} took shard {session.ShardId}/{session.ShardCount} while connection {holder.Id} still held it");
         }
     }
 

@@ -41,6 +41,9 @@ public enum ViolationKind
 
     /// <summary>Identify sent faster than <c>max_concurrency</c> allows (answered op 9).</summary>
     IdentifyRateLimited,
+
+    /// <summary>Two open connections held one shard at once (checked with <c>EmulatorOptions.ExclusiveShards</c>).</summary>
+    ShardHeldTwice,
 }
 
 /// <summary>A recorded violation; tests usually assert there are none.</summary>

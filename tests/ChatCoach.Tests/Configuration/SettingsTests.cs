@@ -25,12 +25,17 @@ public sealed class SettingsTests
     [Theory]
     [InlineData("ChatCoach:Discord:ShardId", "3", "ChatCoach:Discord:ShardId")]
     [InlineData("ChatCoach:Discord:ApiBaseUrl", "discord.com", "ChatCoach:Discord:ApiBaseUrl")]
+    [InlineData("ChatCoach:Discord:ApiBaseUrl", "http://discord.example/api/v10", "must be https unless its host is loopback")]
+    [InlineData("ChatCoach:Discord:HomeGuildId", "our-server", "ChatCoach:Discord:HomeGuildId")]
+    [InlineData("ChatCoach:Discord:InvalidRequestPause", "12000", "InvalidRequestPause")]
     [InlineData("ChatCoach:Discord:UserMessagesPer10s", "0", "ChatCoach:Discord:UserMessagesPer10s")]
     [InlineData("ChatCoach:Discord:CommandGuildId", "my-server", "ChatCoach:Discord:CommandGuildId")]
     [InlineData("ChatCoach:Discord:DeferAfterMilliseconds", "5000", "ChatCoach:Discord:DeferAfterMilliseconds")]
     [InlineData("ChatCoach:Discord:Token", "Bot abc.def.ghi", "ChatCoach:Discord:Token")]
     [InlineData("ChatCoach:Database:Synchronous", "sometimes", "ChatCoach:Database")]
     [InlineData("ChatCoach:Clock:Today", "next tuesday", "ChatCoach:Clock")]
+    [InlineData("ChatCoach:Database:Provider", "Oracle", "ChatCoach:Database")]
+    [InlineData("ChatCoach:Discord:ShardLeaseSeconds", "-1", "ChatCoach:Discord:ShardLeaseSeconds")]
     public void A_wrong_value_is_reported_with_its_key(string key, string value, string named)
     {
         var (settings, problems) = Settings.Read(From((key, value)));
@@ -58,5 +63,26 @@ public sealed class SettingsTests
         var (settings, _) = Settings.Read(From());
 
         Assert.Same(TimeProvider.System, settings!.Clock.Clock(TimeProvider.System));
+    }
+
+    [Fact]
+    public void Postgres_takes_an_npgsql_connection_string_and_the_replica_id_names_this_process()
+    {
+        var (settings, problems) = Settings.Read(From(
+            ("ChatCoach:Database:Provider", "Postgres"),
+            ("ChatCoach:Database:ConnectionString", "Host=db;Database=chatcoach;Username=coach"),
+            ("ChatCoach:ReplicaId", "replica-a")));
+
+        Assert.Empty(problems);
+        Assert.Equal((Storage.DatabaseProvider.Postgres, "replica-a"), (settings!.Database.Provider, settings.Replica.Id));
+        Assert.Equal($"{Environment.MachineName}:{Environment.ProcessId}", Settings.Read(From()).Settings!.Replica.Id);
+    }
+
+    [Fact]
+    public void A_postgres_connection_string_without_a_host_is_refused_with_its_key()
+    {
+        var (_, problems) = Settings.Read(From(("ChatCoach:Database:Provider", "Postgres"), ("ChatCoach:Database:ConnectionString", "Data Source=data/chatcoach.db")));
+
+        Assert.Contains(problems, p => p.StartsWith("ChatCoach:Database:ConnectionString", StringComparison.Ordinal));
     }
 }

@@ -33,6 +33,13 @@ internal static class CoachingConversation
         for (var i = from; i < (until ?? Steps.Length); i++)
         {
             var (question, answer) = Steps[i];
+            // On a loaded machine the last replies of a turn may come after a pause; wait for the question a while.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (!user.LastQuestion.Content.Contains(question, StringComparison.OrdinalIgnoreCase) && waited.Elapsed < TimeSpan.FromSeconds(15))
+            {
+                await Task.Delay(50);
+            }
+
             Assert.Contains(question, user.LastQuestion.Content, StringComparison.OrdinalIgnoreCase);
             await answer(user);
         }

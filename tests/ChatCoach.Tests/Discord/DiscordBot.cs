@@ -9,7 +9,15 @@ internal sealed class DiscordBot : IAsyncDisposable
     private readonly TempFolder _folder = new("chatcoach-discord-");
     private readonly List<ChatCoachProcess> _hosts = [];
 
-    private DiscordBot(DiscordEmulator emulator) => Emulator = emulator;
+    private readonly string[] _database;
+
+    private DiscordBot(DiscordEmulator emulator, string? postgres)
+    {
+        Emulator = emulator;
+        _database = postgres is null
+            ? ["--db", Database]
+            : ["--ChatCoach:Database:Provider=Postgres", $"--ChatCoach:Database:ConnectionString={postgres}"];
+    }
 
     public DiscordEmulator Emulator { get; }
 
@@ -17,16 +25,23 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public ChatCoachProcess Host => _hosts[^1];
 
-    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings)
+    /// <summary>Every host started, in order.</summary>
+    public IReadOnlyList<ChatCoachProcess> Hosts => _hosts;
+
+    public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
+        StartAsync(configure, postgres: null, settings);
+
+    /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
+    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings)
     {
         var options = new EmulatorOptions
         {
             HeartbeatInterval = TimeSpan.FromSeconds(1),
             IdentifyConcurrencyWindow = TimeSpan.FromMilliseconds(200),
         };
-        var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options));
+        var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options), postgres);
         await bot.StartHostAsync(settings);
-        await bot.WaitForLogAsync("slash commands");
+        await bot.WaitForLogAsync("slash commands are up to date");
         return bot;
     }
 
@@ -48,6 +63,13 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     }
 
+    /// <summary>Starts one more host that finds every shard leased and stands by to take one over.</summary>
+    public async Task StartStandbyAsync(params string[] settings)
+    {
+        _hosts.Add(ChatCoachProcess.Start(_folder.Path, Arguments(Emulator.Options.Token, settings)));
+        await WaitForLogAsync("standing by for a shard lease");
+    }
+
     // Simulated users answer far faster than people type; the flood limit is tested on its own.
     /// <summary>Waits until the host has logged <paramref name="text"/> (it logs to stderr).</summary>
     public async Task WaitForLogAsync(string text)
@@ -66,7 +88,7 @@ internal sealed class DiscordBot : IAsyncDisposable
 
     public string[] Arguments(string token, params string[] settings) =>
     [
-        "--db", Database,
+        .. _database,
         "--ChatCoach:Discord:UserMessagesPer10s=1000",
         $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}",
         $"--ChatCoach:Discord:Token={token}",

@@ -121,6 +121,49 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_prints_the_crisis_corpus_figures_of_each_part()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "test");
+
+        Assert.Matches(@"crisis corpus of 'coach', heldout: \d+ crisis, \d+ concern, \d+ distress, \d+ none; crisis caught as crisis [\d.]+ ?% \(bar 99 ?%\), positives caught [\d.]+ ?% \(bar 97 ?%\), false alarms [\d.]+ ?% \(bar 3 ?%\)", run.Output);
+        Assert.Contains("crisis corpus of 'coach', tuning:", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BELOW THE BAR", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classify_prints_the_level_of_each_message_one_a_line()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root,
+            "I want to die\nthis exam is killing me\nI can't take this anymore\nI failed twice and I feel awful\n\nquiero morir\n", "dialogs", "classify");
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Equal(["crisis", "none", "concern", "distress", "none", "crisis"], run.Output.Split('\n', StringSplitOptions.TrimEntries)[..6]);
+    }
+
+    [Fact]
+    public async Task Classify_tries_a_draft_script_file_or_a_script_id()
+    {
+        var dialogs = CopyOfDialogs();
+        var draft = Path.Combine(_folder.Path, "draft.yaml");
+        await File.WriteAllTextAsync(draft, (await File.ReadAllTextAsync(Path.Combine(dialogs, "sample.yaml")))
+            .Replace("patterns: [\"kill myself\"", "patterns: [\"exam .. killing me\", \"kill myself\"", StringComparison.Ordinal));
+
+        var byFile = await ChatCoachProcess.RunAsync(_folder.Path, "this exam is killing me\n", "dialogs", "classify", "--script", draft);
+        var byId = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, "this exam is killing me\n", "dialogs", "classify", "--script", "sample");
+
+        Assert.Equal(("crisis", "none"), (byFile.Output.Trim(), byId.Output.Trim()));
+    }
+
+    [Fact]
+    public async Task Classify_refuses_a_script_that_does_not_exist()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, "I want to die\n", "dialogs", "classify", "--script", "nope");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no valid script 'nope'", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Graph_draws_the_script_as_a_mermaid_state_diagram()
     {
         var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "graph", "sample");
@@ -148,17 +191,19 @@ public sealed class DialogsToolTests : IDisposable
         string[] chat = ["chat", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}", "--ChatCoach:Dialogs:Default=sample"];
         await ChatCoachProcess.RunAsync(_folder.Path, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
         await ChatCoachProcess.RunAsync(_folder.Path, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
+        await ChatCoachProcess.RunAsync(_folder.Path, "2017\nI want to die\ncontinue\n", [.. chat, "--user", "c"]);
 
         var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Script sample", run.Output);
-        Assert.Matches(@"graduation_year\s+2\s+2\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Matches(@"step1_attempts\s+3\s+3\s+1\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"graduation_year\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"step1_attempts\s+4\s+3\s+1\s+0\s+0\s+1\s+1\s+0\s+0", run.Output);
         Assert.Matches(@"usce\s+3\s+1\s+0\s+1\s+0\s+1", run.Output);
         Assert.Matches(@"research\s+1\s+1\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Contains("reached the plan: 1 (of 2 who started)", run.Output);
+        Assert.Contains("reached the plan: 1 (of 3 who started)", run.Output);
         Assert.DoesNotContain("lots", run.Output);
+        Assert.DoesNotContain("die", run.Output);
     }
 
     public void Dispose() => _folder.Dispose();

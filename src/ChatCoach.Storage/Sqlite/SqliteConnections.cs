@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>Opens the store's long-lived connections, with the same per-connection settings EF Core's get.</summary>
 internal static class SqliteConnections

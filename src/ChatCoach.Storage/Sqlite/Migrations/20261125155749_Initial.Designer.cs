@@ -8,9 +8,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ChatCoach.Storage.Migrations
+namespace ChatCoach.Storage.Sqlite.Migrations
 {
-    [DbContext(typeof(CoachDbContext))]
+    [DbContext(typeof(SqliteCoachDbContext))]
     [Migration("20261125155749_Initial")]
     partial class Initial
     {

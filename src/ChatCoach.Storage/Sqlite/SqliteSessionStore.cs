@@ -4,10 +4,10 @@ using ChatCoach.Core.Engine;
 using ChatCoach.Core.Outbox;
 using Microsoft.Data.Sqlite;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
-/// The session store on prepared SQLite commands. EF Core owns the schema and its migrations (<see cref="CoachDbContext"/>,
+/// The session store on prepared SQLite commands. EF Core owns the schema and its migrations (<see cref="SqliteCoachDbContext"/>,
 /// <see cref="DatabaseMigrator"/>); the per-turn path stays lean: loads run on a small pool of open connections (WAL
 /// lets them read while a turn is written), and saves go through one <see cref="TurnWriter"/>, which commits several
 /// users' turns in one transaction and releases none of them before that commit.
@@ -114,15 +114,8 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
         public Reader(SqliteConnection connection)
         {
             _connection = connection;
-            _session = SqliteConnections.Prepare(
-                connection,
-                """
-                SELECT "ScriptId", "ScriptVersion", "Node", "Turn", "State", "CreatedAt", "UpdatedAt", "Revision"
-                FROM sessions WHERE "Platform" = $platform AND "UserId" = $user
-                """,
-                "$platform",
-                "$user");
-            _handled = SqliteConnections.Prepare(connection, """SELECT 1 FROM handled_events WHERE "EventId" = $event""", "$event");
+            _session = SqliteConnections.Prepare(connection, Sql.LoadSession, "@platform", "@user");
+            _handled = SqliteConnections.Prepare(connection, Sql.IsHandled, "@event");
         }
 
         public Session? Load(string platform, string userId)
@@ -135,20 +128,7 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
                 return null;
             }
 
-            var session = new Session
-            {
-                Platform = platform,
-                UserId = userId,
-                ScriptId = row.GetString(0),
-                ScriptVersion = row.GetString(1),
-                Node = row.IsDBNull(2) ? null : row.GetString(2),
-                Turn = row.GetInt32(3),
-                CreatedAt = row.GetDateTimeOffset(5),
-                UpdatedAt = row.GetDateTimeOffset(6),
-                Revision = row.GetInt64(7),
-            };
-            SessionState.Read(row.GetString(4), session);
-            return session;
+            return Sql.ReadSession(row, platform, userId);
         }
 
         public bool WasHandled(string eventId)

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: erased rows are overwritten rather than left in free pages (users can ask to be

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChatCoach.Storage.Migrations
+namespace ChatCoach.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ReplyOutbox : Migration

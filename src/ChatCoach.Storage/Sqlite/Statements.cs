@@ -1,7 +1,7 @@
 using ChatCoach.Core.Conversations;
 using Microsoft.Data.Sqlite;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
 /// The writer's connection and its prepared statements: one turn's rows (the session, checked against the revision it
@@ -9,9 +9,6 @@ namespace ChatCoach.Storage;
 /// </summary>
 internal sealed class Statements : IDisposable
 {
-    /// <summary>The tables with rows about a user, which erasure empties of them.</summary>
-    private static readonly string[] UserTables = ["sessions", "handled_events", "transcripts", "reply_outbox"];
-
     private readonly SqliteCommand _forgetEvent;
     private readonly SqliteCommand _insertSession;
     private readonly SqliteCommand _updateSession;
@@ -22,78 +19,21 @@ internal sealed class Statements : IDisposable
     private readonly SqliteCommand[] _erase;
     private readonly SqliteCommand _checkpoint;
 
-    // The funnel counts of the transaction being written, added up per counter and written once at its end.
-    private readonly Dictionary<(string Version, string Node, string Event), long> _funnel = [];
+    // The funnel counts of the transaction being written.
+    private readonly FunnelTally _funnel = new();
 
     public Statements(SqliteConnection connection)
     {
         Connection = connection;
-        _forgetEvent = SqliteConnections.Prepare(connection, """DELETE FROM handled_events WHERE "EventId" = $event""", "$event");
-        const string Columns = """ "ScriptId", "ScriptVersion", "Node", "Turn", "State", "CreatedAt", "UpdatedAt", "Revision" """;
-        string[] parameters = ["$platform", "$user", "$scriptId", "$scriptVersion", "$node", "$turn", "$state", "$createdAt", "$updatedAt", "$revision"];
-        _insertSession = SqliteConnections.Prepare(
-            connection,
-            $"""
-            INSERT INTO sessions ("Platform", "UserId", {Columns})
-            VALUES ($platform, $user, $scriptId, $scriptVersion, $node, $turn, $state, $createdAt, $updatedAt, $revision)
-            ON CONFLICT DO NOTHING
-            """,
-            parameters);
-        _updateSession = SqliteConnections.Prepare(
-            connection,
-            """
-            UPDATE sessions SET "ScriptId" = $scriptId, "ScriptVersion" = $scriptVersion, "Node" = $node, "Turn" = $turn,
-                "State" = $state, "CreatedAt" = $createdAt, "UpdatedAt" = $updatedAt, "Revision" = $revision
-            WHERE "Platform" = $platform AND "UserId" = $user AND "Revision" = $revision - 1
-            """,
-            parameters);
-        _insertEvent = SqliteConnections.Prepare(
-            connection,
-            """
-            INSERT INTO handled_events ("EventId", "Platform", "UserId", "HandledAt") VALUES ($event, $platform, $user, $at)
-            ON CONFLICT DO NOTHING
-            """,
-            "$event",
-            "$platform",
-            "$user",
-            "$at");
-        _insertTranscript = SqliteConnections.Prepare(
-            connection,
-            """INSERT INTO transcripts ("Platform", "UserId", "FromUser", "Text", "At") VALUES ($platform, $user, $fromUser, $text, $at)""",
-            "$platform",
-            "$user",
-            "$fromUser",
-            "$text",
-            "$at");
+        _forgetEvent = SqliteConnections.Prepare(connection, Sql.ForgetEvent, "@event");
+        _insertSession = SqliteConnections.Prepare(connection, Sql.InsertSession, Sql.SessionParameters);
+        _updateSession = SqliteConnections.Prepare(connection, Sql.UpdateSession, Sql.SessionParameters);
+        _insertEvent = SqliteConnections.Prepare(connection, Sql.InsertEvent, "@event", "@platform", "@user", "@at");
+        _insertTranscript = SqliteConnections.Prepare(connection, Sql.InsertTranscript, "@platform", "@user", "@fromUser", "@text", "@at");
         _insertOutbox = SqliteConnections.Prepare(
-            connection,
-            """
-            INSERT INTO reply_outbox ("Platform", "UserId", "Address", "Body", "CreatedAt", "ExpiresAt", "Attempts", "NextAttemptAt")
-            VALUES ($platform, $user, $address, $body, $createdAt, $expiresAt, 0, $next)
-            RETURNING "Id"
-            """,
-            "$platform",
-            "$user",
-            "$address",
-            "$body",
-            "$createdAt",
-            "$expiresAt",
-            "$next");
-        _count = SqliteConnections.Prepare(
-            connection,
-            """
-            INSERT INTO funnel_counts ("ScriptVersion", "Node", "Event", "Count") VALUES ($version, $node, $event, $count)
-            ON CONFLICT ("ScriptVersion", "Node", "Event") DO UPDATE SET "Count" = "Count" + excluded."Count"
-            """,
-            "$version",
-            "$node",
-            "$event",
-            "$count");
-        _erase =
-        [
-            .. UserTables.Select(table => SqliteConnections.Prepare(
-                connection, $"""DELETE FROM {table} WHERE "Platform" = $platform AND "UserId" = $user""", "$platform", "$user")),
-        ];
+            connection, Sql.InsertOutbox, "@platform", "@user", "@address", "@body", "@createdAt", "@expiresAt", "@next");
+        _count = SqliteConnections.Prepare(connection, Sql.CountFunnel, "@version", "@node", "@event", "@count");
+        _erase = [.. Schema.UserTables.Select(table => SqliteConnections.Prepare(connection, Sql.EraseUser(table), "@platform", "@user"))];
         _checkpoint = SqliteConnections.Prepare(connection, "PRAGMA wal_checkpoint(TRUNCATE);");
     }
 
@@ -104,7 +44,7 @@ internal sealed class Statements : IDisposable
     {
         // The event id first: if it is already there, the event was handled and nothing is written.
         var session = turn.Session;
-        if (turn.EventId is { } eventId && Run(_insertEvent, transaction, eventId, session.Platform, session.UserId, session.UpdatedAt) == 0)
+        if (turn.EventId is { } eventId && Run(_insertEvent, transaction, eventId, session.Platform, session.UserId, session.UpdatedAt.ToUniversalTime()) == 0)
         {
             return SaveResult.Duplicate;
         }
@@ -112,17 +52,7 @@ internal sealed class Statements : IDisposable
         // Optimistic concurrency: a new session must not exist yet, and an update applies only to the revision the
         // session was loaded at. Either way, no change means someone else saved first: the event id goes again.
         var write = session.Revision == 0 ? _insertSession : _updateSession;
-        var values = write.Parameters;
-        values[0].Value = session.Platform;
-        values[1].Value = session.UserId;
-        values[2].Value = session.ScriptId;
-        values[3].Value = session.ScriptVersion;
-        values[4].Value = (object?)session.Node ?? DBNull.Value;
-        values[5].Value = session.Turn;
-        values[6].Value = SessionState.Write(session);
-        values[7].Value = session.CreatedAt;
-        values[8].Value = session.UpdatedAt;
-        values[9].Value = session.Revision + 1;
+        Sql.BindSession(write.Parameters, session);
         write.Transaction = transaction;
         if (write.ExecuteNonQuery() == 0)
         {
@@ -145,19 +75,14 @@ internal sealed class Statements : IDisposable
             Run(_insertTranscript, transaction, session.Platform, session.UserId, line.FromUser, line.Text, line.At);
         }
 
-        Count(session.ScriptVersion, turn.FromNode, turn.Outcome.ToString());
-        if (session.Node != turn.FromNode)
-        {
-            Count(session.ScriptVersion, session.Node, "Entered");
-        }
-
+        _funnel.Add(turn);
         return SaveResult.Saved;
     }
 
     /// <summary>Adds the funnel counts of the transaction's saved turns to the counters, in the same transaction.</summary>
     public void WriteFunnel(SqliteTransaction transaction)
     {
-        foreach (var ((version, node, what), count) in _funnel)
+        foreach (var ((version, node, what), count) in _funnel.Counts)
         {
             Run(_count, transaction, version, node, what, count);
         }
@@ -170,7 +95,7 @@ internal sealed class Statements : IDisposable
 
     /// <summary>Records an event id unless it is there already; true when this call recorded it.</summary>
     public bool Claim(SqliteTransaction transaction, string platform, string userId, string claim, DateTimeOffset at) =>
-        Run(_insertEvent, transaction, claim, platform, userId, at) == 1;
+        Run(_insertEvent, transaction, claim, platform, userId, at.ToUniversalTime()) == 1;
 
     public void Erase(SqliteTransaction transaction, string platform, string userId)
     {
@@ -207,14 +132,6 @@ internal sealed class Statements : IDisposable
         }
 
         Connection.Dispose();
-    }
-
-    private void Count(string version, string? node, string what)
-    {
-        if (node is not null)
-        {
-            _funnel[(version, node, what)] = _funnel.GetValueOrDefault((version, node, what)) + 1;
-        }
     }
 
     /// <summary>Runs a prepared statement with its parameters in order; returns the number of rows it changed.</summary>

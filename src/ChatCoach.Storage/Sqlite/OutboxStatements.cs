@@ -1,7 +1,7 @@
 using ChatCoach.Core.Outbox;
 using Microsoft.Data.Sqlite;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
 /// The reply outbox's own connection and prepared statements: claiming due rows, and marking them sent or failed.
@@ -9,8 +9,6 @@ namespace ChatCoach.Storage;
 /// </summary>
 internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
 {
-    private const string Columns = """ "Id", "Platform", "UserId", "Address", "Body", "CreatedAt", "ExpiresAt", "Attempts", "FirstTriedAt", "NextAttemptAt" """;
-
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _claim;
@@ -34,19 +32,7 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
             using var reader = claim.ExecuteReader();
             while (reader.Read())
             {
-                rows.Add(new OutboxReply
-                {
-                    Id = reader.GetInt64(0),
-                    Platform = reader.GetString(1),
-                    UserId = reader.GetString(2),
-                    Address = reader.GetString(3),
-                    Body = reader.GetString(4),
-                    CreatedAt = reader.GetDateTimeOffset(5),
-                    ExpiresAt = reader.IsDBNull(6) ? null : reader.GetDateTimeOffset(6),
-                    Attempts = reader.GetInt32(7),
-                    FirstTriedAt = reader.IsDBNull(8) ? null : reader.GetDateTimeOffset(8),
-                    NextAttemptAt = reader.GetDateTimeOffset(9),
-                });
+                rows.Add(Sql.ReadOutbox(reader));
             }
 
             rows.Sort((a, b) => a.Id.CompareTo(b.Id));
@@ -99,29 +85,9 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
         }
 
         _connection = SqliteConnections.Open(options);
-        _claim = SqliteConnections.Prepare(
-            _connection,
-            $"""
-            UPDATE reply_outbox SET "NextAttemptAt" = $leaseEnd
-            WHERE "Id" IN (
-                SELECT o."Id" FROM reply_outbox o
-                WHERE o."Platform" = $platform AND o."NextAttemptAt" <= $now
-                  AND NOT EXISTS (SELECT 1 FROM reply_outbox e WHERE e."Platform" = o."Platform" AND e."UserId" = o."UserId" AND e."Id" < o."Id")
-                ORDER BY o."Id" LIMIT $max)
-            RETURNING {Columns}
-            """,
-            "$platform",
-            "$now",
-            "$leaseEnd",
-            "$max");
-        _delete = SqliteConnections.Prepare(_connection, """DELETE FROM reply_outbox WHERE "Id" = $id""", "$id");
-        _retry = SqliteConnections.Prepare(
-            _connection,
-            """UPDATE reply_outbox SET "Attempts" = $attempts, "FirstTriedAt" = $first, "NextAttemptAt" = $next WHERE "Id" = $id""",
-            "$id",
-            "$attempts",
-            "$first",
-            "$next");
-        _deleteUser = SqliteConnections.Prepare(_connection, """DELETE FROM reply_outbox WHERE "Platform" = $platform AND "UserId" = $user""", "$platform", "$user");
+        _claim = SqliteConnections.Prepare(_connection, Sql.ClaimOutbox, "@platform", "@now", "@leaseEnd", "@max");
+        _delete = SqliteConnections.Prepare(_connection, Sql.DeleteOutbox, "@id");
+        _retry = SqliteConnections.Prepare(_connection, Sql.RetryOutbox, "@id", "@attempts", "@first", "@next");
+        _deleteUser = SqliteConnections.Prepare(_connection, Sql.EraseUser(Schema.Outbox.Table), "@platform", "@user");
     }
 }

@@ -1,6 +1,6 @@
 using ChatCoach.Core.Conversations;
 
-namespace ChatCoach.Storage;
+namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
 /// Writes turns on one connection with group commit: turns that arrive while a transaction is being written wait
