@@ -53,14 +53,6 @@ public sealed class DialogsToolTests : IDisposable
     public async Task Test_runs_a_golden_without_a_day_on_the_configured_one()
     {
         var dialogs = _folder.CopyDialogs(scripts: "coach.yaml");
-        var corpus = Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
-        foreach (var file in Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dialogs, "tests", "crisis", Path.GetRelativePath(corpus, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
         var golden = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "coach-caribbean-next-season.yaml")))
             .Replace("today: 2027-10-01\n", string.Empty, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(dialogs, "tests", "coach-undated.yaml"), golden);
