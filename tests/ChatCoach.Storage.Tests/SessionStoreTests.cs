@@ -45,6 +45,7 @@ public abstract class SessionStoreTests : IAsyncLifetime
         session.Answers["graduation_year"] = AnswerValue.Of(2015);
         session.Answers["research"] = AnswerValue.Of(true);
         session.Answers["specialty"] = AnswerValue.Of("xylophonic neurology");
+        session.Answers["school"] = AnswerValue.Unknown;
         session.History.AddRange(["graduation_year", "research"]);
         session.Tries = 2;
         session.Pending = Command.Forget;
@@ -66,6 +67,7 @@ public abstract class SessionStoreTests : IAsyncLifetime
         Assert.Equal(session.Answers, loaded.Answers);
         Assert.Equal(AnswerValueType.Number, loaded.Answers["graduation_year"].Type);
         Assert.Equal(AnswerValueType.Boolean, loaded.Answers["research"].Type);
+        Assert.True(loaded.Answers["school"].IsUnknown);
         Assert.Equal(["graduation_year", "research"], loaded.History);
         Assert.Equal(("usce", 4, 2, Command.Forget, true), (loaded.Node, loaded.Turn, loaded.Tries, loaded.Pending, loaded.Paused));
         Assert.Equal((SafetyQuestion.HarmingYourself, true), (loaded.SafetyQuestion, loaded.PauseNoted));

@@ -1,6 +1,7 @@
 using ChatCoach.Configuration;
 using ChatCoach.Tests.Shared;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCoach.Tests.Configuration;
 
@@ -32,6 +33,7 @@ public sealed class SettingsTests
     [InlineData("ChatCoach:Discord:DeferAfterMilliseconds", "5000", "ChatCoach:Discord:DeferAfterMilliseconds")]
     [InlineData("ChatCoach:Discord:Token", "Bot abc.def.ghi", "ChatCoach:Discord:Token")]
     [InlineData("ChatCoach:Database:Synchronous", "sometimes", "ChatCoach:Database")]
+    [InlineData("ChatCoach:Clock:Today", "next tuesday", "ChatCoach:Clock")]
     [InlineData("ChatCoach:Database:Provider", "Oracle", "ChatCoach:Database")]
     [InlineData("ChatCoach:Discord:ShardLeaseSeconds", "-1", "ChatCoach:Discord:ShardLeaseSeconds")]
     public void A_wrong_value_is_reported_with_its_key(string key, string value, string named)
@@ -41,6 +43,26 @@ public sealed class SettingsTests
         Assert.Null(settings);
         Assert.Contains(problems, p => p.Contains(named, StringComparison.Ordinal));
         Assert.DoesNotContain(problems, p => p.Contains("abc.def.ghi", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_clock_starts_on_the_configured_day_and_runs_on()
+    {
+        var system = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 22, 30, 0, TimeSpan.Zero));
+        var (settings, _) = Settings.Read(From(("ChatCoach:Clock:Today", "2027-10-01")));
+
+        var clock = settings!.Clock.Clock(system);
+        system.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal(new DateTimeOffset(2027, 10, 2, 0, 30, 0, TimeSpan.Zero), clock.GetUtcNow());
+    }
+
+    [Fact]
+    public void Without_a_configured_day_the_clock_is_the_systems()
+    {
+        var (settings, _) = Settings.Read(From());
+
+        Assert.Same(TimeProvider.System, settings!.Clock.Clock(TimeProvider.System));
     }
 
     [Fact]

@@ -52,8 +52,7 @@ public sealed class DialogsToolTests : IDisposable
     [Fact]
     public async Task Test_runs_a_golden_without_a_day_on_the_configured_one()
     {
-        var dialogs = CopyOfDialogs();
-        Directory.CreateDirectory(Path.Combine(dialogs, "tests"));
+        var dialogs = _folder.CopyDialogs(scripts: "coach.yaml");
         var golden = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "coach-caribbean-next-season.yaml")))
             .Replace("today: 2027-10-01\n", string.Empty, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(dialogs, "tests", "coach-undated.yaml"), golden);
