@@ -29,10 +29,13 @@ internal sealed class DiscordBot : IAsyncDisposable
     public IReadOnlyList<ChatCoachProcess> Hosts => _hosts;
 
     public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
-        StartAsync(configure, postgres: null, settings);
+        LaunchAsync(configure, postgres: null, settings);
 
     /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
-    public static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings)
+    public static Task<DiscordBot> StartOnPostgresAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string postgres, params string[] settings) =>
+        LaunchAsync(configure, postgres, settings);
+
+    private static async Task<DiscordBot> LaunchAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, string[] settings)
     {
         var options = new EmulatorOptions
         {

@@ -16,7 +16,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     public async Task The_shard_holder_killed_mid_conversation_is_replaced_by_a_replica_that_resumes_and_answers_the_gap_once()
     {
         var database = await server.CreateDatabaseAsync();
-        await using var bot = await DiscordBot.StartAsync(o => o with { ExclusiveShards = true }, database, "--ChatCoach:ReplicaId=replica-a", Leases);
+        await using var bot = await DiscordBot.StartOnPostgresAsync(o => o with { ExclusiveShards = true }, database, "--ChatCoach:ReplicaId=replica-a", Leases);
         await bot.StartStandbyAsync("--ChatCoach:ReplicaId=replica-b", Leases);
         await bot.StartStandbyAsync("--ChatCoach:ReplicaId=replica-c", Leases);
         var user = new CoachUser(bot.Emulator, "430000000000000001");
@@ -59,7 +59,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     {
         var database = await server.CreateDatabaseAsync();
         // Without shard leases every replica connects shard 0, so the emulator delivers every event to all three.
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", NoLeases);
+        await using var bot = await DiscordBot.StartOnPostgresAsync(null, database, "--ChatCoach:ReplicaId=replica-a", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", NoLeases);
         Assert.Equal(3, bot.Emulator.Connections.Count(c => c.SessionId is not null && c.ClosedAt is null));
@@ -100,7 +100,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
             Directory.Move(copy.CopyDialogs(), target);
             return target;
         }).ToList();
-        await using var bot = await DiscordBot.StartAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}", NoLeases);
+        await using var bot = await DiscordBot.StartOnPostgresAsync(null, database, "--ChatCoach:ReplicaId=replica-a", $"--ChatCoach:Dialogs:Path={dialogs[0]}", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-b", $"--ChatCoach:Dialogs:Path={dialogs[1]}", NoLeases);
         await bot.StartHostAsync("--ChatCoach:ReplicaId=replica-c", $"--ChatCoach:Dialogs:Path={dialogs[2]}", NoLeases);
 
