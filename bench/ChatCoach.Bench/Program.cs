@@ -10,6 +10,11 @@ using Microsoft.Extensions.Options;
 // Replays the reference workload through the real conversation service, engine and store, one turn per message;
 // a turn counts once HandleAsync returns, which is after it was saved. Checks correctness first, then prints one
 // figure a line. Exit codes: 0 correct, 1 a wrong result, 2 a wrong command line.
+if (args is ["http", .. var httpArgs])
+{
+    return await HttpInteractionsBench.RunAsync(httpArgs);
+}
+
 var (options, error) = BenchOptions.Parse(args);
 if (options is null)
 {

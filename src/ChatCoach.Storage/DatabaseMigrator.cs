@@ -54,7 +54,7 @@ public sealed class DatabaseMigrator(DatabaseOptions options)
     {
         try
         {
-            await using var db = new CoachContexts(options).Create();
+            await using var db = new CoachContexts(ForCheck(options)).Create();
             if (!await db.Database.CanConnectAsync(cancellationToken))
             {
                 return "database unreachable";
@@ -68,4 +68,17 @@ public sealed class DatabaseMigrator(DatabaseOptions options)
             return $"database unreachable ({e.GetType().Name})";
         }
     }
+
+    /// <summary>
+    /// On SQLite the check opens the file read-write without creating it: a probe must never leave an empty database
+    /// where the real one went missing, and a fresh connection notices a file gone from under the open ones.
+    /// </summary>
+    private static DatabaseOptions ForCheck(DatabaseOptions options) => options.Provider == DatabaseProvider.Sqlite
+        ? new DatabaseOptions
+        {
+            Provider = options.Provider,
+            Synchronous = options.Synchronous,
+            ConnectionString = new SqliteConnectionStringBuilder(options.ConnectionString) { Mode = SqliteOpenMode.ReadWrite }.ToString(),
+        }
+        : options;
 }

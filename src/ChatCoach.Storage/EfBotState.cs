@@ -17,4 +17,11 @@ internal sealed class EfBotState(CoachContexts contexts) : IBotState
         await using var db = contexts.Create();
         await db.Database.ExecuteSqlRawAsync(Sql.SetBotState, [key, value], cancellationToken);
     }
+
+    public async Task<string> GetOrAddAsync(string key, string value, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        await db.Database.ExecuteSqlRawAsync(Sql.AddBotState, [key, value], cancellationToken);
+        return await db.BotState.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstAsync(cancellationToken);
+    }
 }

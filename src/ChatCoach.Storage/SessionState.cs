@@ -1,12 +1,13 @@
 using System.Text.Json;
 using ChatCoach.Core.Answers;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Safety;
 
 namespace ChatCoach.Storage;
 
 /// <summary>
 /// The part of a session that has no columns of its own, as JSON. Answers are written as plain JSON values
-/// (numbers, true/false, strings) so the database stays readable by a human with sqlite3.
+/// (numbers, true/false, strings, null for "don't know") so the database stays readable by a human with sqlite3.
 /// </summary>
 internal static class SessionState
 {
@@ -26,6 +27,9 @@ internal static class SessionState
                         break;
                     case AnswerValueType.Boolean:
                         json.WriteBoolean(name, value.Boolean);
+                        break;
+                    case AnswerValueType.Unknown:
+                        json.WriteNull(name);
                         break;
                     default:
                         json.WriteString(name, value.Text);
@@ -48,6 +52,15 @@ internal static class SessionState
             }
 
             json.WriteBoolean("paused", session.Paused);
+            if (session.SafetyQuestion != SafetyQuestion.None)
+            {
+                json.WriteString("safety_question", session.SafetyQuestion.ToString());
+            }
+
+            if (session.PauseNoted)
+            {
+                json.WriteBoolean("pause_noted", true);
+            }
             json.WriteEndObject();
         }
 
@@ -65,6 +78,7 @@ internal static class SessionState
                 JsonValueKind.Number => AnswerValue.Of(answer.Value.GetInt64()),
                 JsonValueKind.True => AnswerValue.Of(true),
                 JsonValueKind.False => AnswerValue.Of(false),
+                JsonValueKind.Null => AnswerValue.Unknown,
                 _ => AnswerValue.Of(answer.Value.GetString() ?? string.Empty),
             };
         }
@@ -75,5 +89,9 @@ internal static class SessionState
             ? command
             : null;
         session.Paused = root.GetProperty("paused").GetBoolean();
+        session.SafetyQuestion = root.TryGetProperty("safety_question", out var asked) && Enum.TryParse<SafetyQuestion>(asked.GetString(), out var question)
+            ? question
+            : SafetyQuestion.None;
+        session.PauseNoted = root.TryGetProperty("pause_noted", out var noted) && noted.GetBoolean();
     }
 }

@@ -168,6 +168,13 @@ internal static class Sql
     };
 
     /// <summary>Sets a bot fact; its key and value are EF Core's raw-SQL parameters <c>{0}</c> and <c>{1}</c>.</summary>
+    /// <summary>Adds a bot fact unless its key is there; parameters <c>{0}</c> and <c>{1}</c>, as for <see cref="SetBotState"/>.</summary>
+    public const string AddBotState =
+        $$"""
+        INSERT INTO {{BotState.Table}} ("{{BotState.Key}}", "{{BotState.Value}}") VALUES ({0}, {1})
+        ON CONFLICT ("{{BotState.Key}}") DO NOTHING
+        """;
+
     public const string SetBotState =
         $$"""
         INSERT INTO {{BotState.Table}} ("{{BotState.Key}}", "{{BotState.Value}}") VALUES ({0}, {1})

@@ -83,9 +83,24 @@ internal static class TestScripts
         interrupts:
           help: "I coach applicants."
           crisis:
-            words: ["kill myself", "end it all", "want to die"]
-            reply: "Are you safe right now? Call or text 988."
+            levels:
+              crisis:
+                opening: "I'm so sorry."
+                reply: "Are you safe right now? Call or text 988."
+                patterns: ["kill myself", "end it all", "want to die"]
+              concern:
+                opening: "That sounds heavy."
+                reply: "Are you thinking of harming yourself?"
+                patterns: ["no hope"]
+              distress:
+                opening: "That sounds hard."
+                patterns: ["(sad|devastated)"]
             paused_reply: "I'm here when you want to continue."
+            urgent_reply: "Call your emergency number now."
+            safe_reply: "Glad you're safe."
+            care_reply: "Thank you for telling me."
+            not_safe: ["not safe", "not really"]
+            unclear: ["ok", "not sure", "idk"]
             resume_words: ["continue", "go on"]
             resume_reply: "OK, back to it."
             countries:

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using ChatCoach.Discord.Emulator.Control;
+using ChatCoach.Discord.Emulator.Interactions;
 using ChatCoach.Discord.Emulator.Messages;
 using ChatCoach.Discord.Emulator.RateLimits;
 using ChatCoach.Discord.Emulator.Rest;
@@ -257,6 +258,28 @@ public sealed class DiscordEmulator : IAsyncDisposable
     public void RateLimitNext(string routePrefix, TimeSpan retryAfter, bool global = false) =>
         _core.RateLimiter.InjectRateLimit(RoutePrefix.Parse(routePrefix), retryAfter, global);
 
+    /// <summary>The application's public key in hex (the developer portal's "Public Key"): set it as the bot's ChatCoach:Discord:PublicKey.</summary>
+    public string InteractionsPublicKey => Delivery.Signer.PublicKeyHex;
+
+    /// <summary>How the interactions endpoints answered each HTTP delivery, in order.</summary>
+    public IReadOnlyList<HttpInteractionAnswer> HttpAnswers => _core.Consistent(Delivery.Answers.Snapshot);
+
+    /// <summary>Delivers an interaction again, to <paramref name="endpoint"/> (a load balancer retrying it on another replica).</summary>
+    public Task<HttpInteractionAnswer> DeliverInteractionAsync(string interactionId, Uri endpoint)
+    {
+        var interaction = _core.Interactions.WithId(interactionId, i => i) ?? throw new ArgumentException($"no interaction {interactionId}", nameof(interactionId));
+        return Delivery.DeliverAsync(interaction, endpoint);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="body"/> to an interactions endpoint as Discord would, or with <paramref name="fault"/>
+    /// (forged, unsigned, replayed): the status and body of the answer. A PING (<c>{"type":1}</c>) is how the portal checks the URL.
+    /// </summary>
+    public Task<(int Status, string Body)> SendInteractionRequestAsync(Uri endpoint, string body, InteractionRequestFault fault = InteractionRequestFault.None) =>
+        Delivery.SendAsync(endpoint, System.Text.Encoding.UTF8.GetBytes(body), fault);
+
+    private HttpInteractionDelivery Delivery => _core.HttpDelivery ?? throw new InvalidOperationException("the emulator is not started");
+
     /// <summary>Stops the server; open gateway sockets are dropped.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -277,6 +300,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
             await _app.DisposeAsync();
         }
 
+        _core.HttpDelivery?.Dispose();
         _stopping.Dispose();
     }
 
@@ -297,7 +321,9 @@ public sealed class DiscordEmulator : IAsyncDisposable
         new GatewayRoutes(_core).Register(routes);
         new UserRoutes(_core).Register(routes);
         new ChannelRoutes(_core, composer).Register(routes);
-        new InteractionRoutes(_core, composer).Register(routes);
+        var interactions = new InteractionRoutes(_core, composer);
+        interactions.Register(routes);
+        _core.HttpDelivery = new HttpInteractionDelivery(_core, interactions);
         new WebhookRoutes(_core, composer).Register(routes);
         new CommandRoutes(_core).Register(routes);
         var rest = new RestPipeline(_core, routes);

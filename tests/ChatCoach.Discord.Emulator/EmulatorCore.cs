@@ -1,4 +1,5 @@
 using ChatCoach.Discord.Emulator.Gateway;
+using ChatCoach.Discord.Emulator.Interactions;
 using ChatCoach.Discord.Emulator.Payloads;
 using ChatCoach.Discord.Emulator.RateLimits;
 using ChatCoach.Discord.Emulator.Schema;
@@ -77,6 +78,9 @@ internal sealed class EmulatorCore
     public GatewayHub Gateway { get; }
 
     public EventPublisher Events { get; }
+
+    /// <summary>Sends interactions to the bot's endpoints over HTTP; set once the REST routes exist.</summary>
+    public HttpInteractionDelivery? HttpDelivery { get; set; }
 
     /// <summary>Reads under <see cref="Gate"/>: never between a request's side effects and its record.</summary>
     public T Consistent<T>(Func<T> read)

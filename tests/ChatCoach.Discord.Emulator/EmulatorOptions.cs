@@ -33,6 +33,15 @@ public sealed record EmulatorOptions
     /// </summary>
     public TimeSpan? HeartbeatTimeout { get; init; }
 
+    /// <summary>
+    /// The bot's interactions endpoints (the Interactions Endpoint URL, or its replicas behind a load balancer). When
+    /// set, interactions are POSTed there, signed with the emulator's key, in turn, instead of sent over the gateway.
+    /// </summary>
+    public IReadOnlyList<Uri> InteractionsEndpoints { get; init; } = [];
+
+    /// <summary>Deliver each interaction to every endpoint at once, as a load balancer retrying on another replica may.</summary>
+    public bool DuplicateInteractionDeliveries { get; init; }
+
     /// <summary>Time allowed between dispatching an interaction and its initial callback; later callbacks get 10062.</summary>
     public TimeSpan InteractionResponseDeadline { get; init; } = TimeSpan.FromSeconds(3);
 

@@ -1,6 +1,7 @@
 using ChatCoach.Core.Answers;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,8 @@ public abstract class SessionStoreTests : IAsyncLifetime
         session.Tries = 2;
         session.Pending = Command.Forget;
         session.Paused = true;
+        session.SafetyQuestion = SafetyQuestion.HarmingYourself;
+        session.PauseNoted = true;
         return session;
     }
 
@@ -65,6 +68,7 @@ public abstract class SessionStoreTests : IAsyncLifetime
         Assert.Equal(AnswerValueType.Boolean, loaded.Answers["research"].Type);
         Assert.Equal(["graduation_year", "research"], loaded.History);
         Assert.Equal(("usce", 4, 2, Command.Forget, true), (loaded.Node, loaded.Turn, loaded.Tries, loaded.Pending, loaded.Paused));
+        Assert.Equal((SafetyQuestion.HarmingYourself, true), (loaded.SafetyQuestion, loaded.PauseNoted));
         Assert.Equal(("coach", "v1"), (loaded.ScriptId, loaded.ScriptVersion));
         Assert.Equal(1, loaded.Revision);
     }

@@ -23,6 +23,9 @@ internal sealed class ChatCoachProcess : IDisposable
     /// The chatcoach.dll copied beside the tests (with its deps and runtimeconfig), not the one in src/ChatCoach/bin,
     /// which a parallel build of the solution may be rewriting while the tests run.
     /// </summary>
+    /// <summary>The day every process the tests start takes as today, unless the test passes another.</summary>
+    public const string Today = "2026-11-25";
+
     public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, "chatcoach.dll");
 
     public string Output
@@ -70,6 +73,9 @@ internal sealed class ChatCoachProcess : IDisposable
         {
             info.Environment.Remove(key);
         }
+
+        // The seasons in the scripts make the date matter: no test depends on the real one (the command line overrides this).
+        info.Environment["ChatCoach__Clock__Today"] = Today;
 
         return new ChatCoachProcess(Process.Start(info)!);
     }

@@ -6,8 +6,9 @@ internal sealed class TempFolder(string prefix) : IDisposable
     public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     /// <summary>
-    /// Copies the repository's scripts matching <paramref name="scripts"/> into a <c>dialogs</c> folder here, and the
-    /// golden conversations matching <paramref name="goldens"/> into its <c>tests</c> (none when null). Returns the folder.
+    /// Copies the repository's scripts matching <paramref name="scripts"/> into a <c>dialogs</c> folder here, the
+    /// golden conversations matching <paramref name="goldens"/> into its <c>tests</c> (none when null), and always the
+    /// crisis corpus (a script that names it is refused without it). Returns the folder.
     /// </summary>
     public string CopyDialogs(string scripts = "*.yaml", string? goldens = null)
     {
@@ -16,6 +17,12 @@ internal sealed class TempFolder(string prefix) : IDisposable
         if (goldens is not null)
         {
             Copy(System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests"), System.IO.Path.Combine(target, "tests"), goldens);
+        }
+
+        var corpus = System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
+        foreach (var part in Directory.EnumerateDirectories(corpus))
+        {
+            Copy(part, System.IO.Path.Combine(target, "tests", "crisis", System.IO.Path.GetFileName(part)), "*.txt");
         }
 
         return target;

@@ -49,6 +49,9 @@ public sealed record ProfileExport(string Json, string Markdown)
                     case AnswerValueType.Boolean:
                         json.WriteBooleanValue(value.Boolean);
                         break;
+                    case AnswerValueType.Unknown:
+                        json.WriteNullValue();
+                        break;
                     default:
                         json.WriteStringValue(value.Text);
                         break;
@@ -98,6 +101,7 @@ public sealed record ProfileExport(string Json, string Markdown)
 
     private static string Shown(Question question, AnswerValue value) => question.Kind switch
     {
+        _ when value.IsUnknown => value.ToString(),
         AnswerKind.Choice => question.Choices.FirstOrDefault(c => c.Id == value.Text)?.Label ?? value.ToString(),
         AnswerKind.Months => $"{value.Number} months",
         _ => value.ToString(),

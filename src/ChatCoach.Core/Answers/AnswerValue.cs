@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace ChatCoach.Core.Answers;
 
-/// <summary>A value read from an answer: a whole number, a yes/no flag or a piece of text (a choice id or free text).</summary>
+/// <summary>
+/// A value read from an answer: a whole number, a yes/no flag, a piece of text (a choice id or free text), or
+/// <see cref="Unknown"/> when the person said they don't know or skipped.
+/// </summary>
 public readonly record struct AnswerValue
 {
     private AnswerValue(AnswerValueType type, long number, string? text)
@@ -24,6 +27,12 @@ public readonly record struct AnswerValue
     /// <summary>The flag, for <see cref="AnswerValueType.Boolean"/>.</summary>
     public bool Boolean => Type == AnswerValueType.Boolean && Number != 0;
 
+    /// <summary>The explicit "I don't know": stored, so the question counts as asked, but with no value.</summary>
+    public static AnswerValue Unknown { get; } = new(AnswerValueType.Unknown, 0, null);
+
+    /// <summary>Whether this is <see cref="Unknown"/>.</summary>
+    public bool IsUnknown => Type == AnswerValueType.Unknown;
+
     /// <summary>A whole number.</summary>
     public static AnswerValue Of(long number) => new(AnswerValueType.Number, number, null);
 
@@ -42,6 +51,7 @@ public readonly record struct AnswerValue
     {
         AnswerValueType.Number => Number.ToString(CultureInfo.InvariantCulture),
         AnswerValueType.Boolean => Boolean ? "yes" : "no",
+        AnswerValueType.Unknown => "unknown",
         _ => Text ?? string.Empty,
     };
 }
@@ -57,4 +67,7 @@ public enum AnswerValueType
 
     /// <summary>Text: a choice id or free text.</summary>
     Text,
+
+    /// <summary>No value: the person said they don't know, skipped, or the answer could not be read.</summary>
+    Unknown,
 }

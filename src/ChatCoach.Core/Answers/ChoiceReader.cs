@@ -89,6 +89,10 @@ internal static class ChoiceReader
         return false;
     }
 
+    /// <summary>Whether <paramref name="text"/> is exactly one of the choices' ids, labels or synonyms ("Not sure" may be a choice).</summary>
+    public static bool IsExactly(string text, IReadOnlyList<Candidate>? candidates) =>
+        candidates is not null && MatchExactly(Words(NumberWords.Tokenise(text)), candidates, false).Item1 == Outcome.Found;
+
     private static Candidate ToCandidate(Choice choice)
     {
         var phrases = new[] { choice.Id, choice.Label }
@@ -99,7 +103,11 @@ internal static class ChoiceReader
         return new Candidate(choice.Id, phrases, phrases.Any(words => words.Any(NumberWords.IsNegator)));
     }
 
-    private static List<string> Words(List<string> tokens) => tokens.Where(token => token is not ("-" or "/" or "+")).ToList();
+    // Between two words, "n" is the "and" of "failed n passed"; alone or at either end it may be "no".
+    private static List<string> Words(List<string> tokens) => tokens
+        .Select((token, i) => token == "n" && i > 0 && i < tokens.Count - 1 ? "and" : token)
+        .Where(token => token is not ("-" or "/" or "+"))
+        .ToList();
 
     private static (Outcome, string) MatchExactly(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy) =>
         Decide(candidates.Where(c => c.Phrases.Any(phrase => phrase.Count == message.Count && IndexOf(message, phrase, fuzzy) == 0)));

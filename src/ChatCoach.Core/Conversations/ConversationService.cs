@@ -2,6 +2,7 @@ using ChatCoach.Core.Advice;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Outbox;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,8 @@ public sealed partial class ConversationService(
     ISessionStore store,
     TimeProvider time,
     IOptions<PrivacyOptions> privacy,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    CoachMetrics? metrics = null)
 {
     /// <summary>How often a turn is retried when another host saved the same session in between.</summary>
     private const int MaxConflictRetries = 5;
@@ -27,7 +29,8 @@ public sealed partial class ConversationService(
     public Task<TurnResponse> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inbound);
-        return InOrderAsync(inbound.Platform, inbound.UserId, () => TakeTurnAsync(inbound, cancellationToken));
+        var started = time.GetTimestamp();
+        return InOrderAsync(inbound.Platform, inbound.UserId, () => MeasuredTurnAsync(inbound, started, cancellationToken));
     }
 
     /// <summary>
@@ -38,12 +41,13 @@ public sealed partial class ConversationService(
     {
         ArgumentNullException.ThrowIfNull(inbound);
         ArgumentNullException.ThrowIfNull(deliver);
+        var started = time.GetTimestamp();
         return InOrderAsync(inbound.Platform, inbound.UserId, async () =>
         {
             // The user's place in line is taken by now; the turn (database work) goes on off the caller's thread, so a
             // transport reading events is never held up by a slow database.
             await Task.Yield();
-            var response = await TakeTurnAsync(inbound, cancellationToken);
+            var response = await MeasuredTurnAsync(inbound, started, cancellationToken);
             await deliver(response);
             return response;
         });
@@ -123,6 +127,21 @@ public sealed partial class ConversationService(
                     throw new InvalidOperationException(
                         $"the session kept changing under this turn ({MaxConflictRetries} tries); another process is writing it");
             }
+        }
+    }
+
+    /// <summary>The turn, counted and timed from the event's arrival (waiting behind the user's earlier turns included).</summary>
+    private async Task<TurnResponse> MeasuredTurnAsync(Inbound inbound, long started, CancellationToken cancellationToken)
+    {
+        TurnResponse? response = null;
+        try
+        {
+            response = await TakeTurnAsync(inbound, cancellationToken);
+            return response;
+        }
+        finally
+        {
+            metrics?.Turn(inbound.Platform, response, time.GetElapsedTime(started));
         }
     }
 

@@ -74,6 +74,8 @@ public sealed class InMemorySessionStore : ISessionStore
         Tries = s.Tries,
         Pending = s.Pending,
         Paused = s.Paused,
+        SafetyQuestion = s.SafetyQuestion,
+        PauseNoted = s.PauseNoted,
         Turn = s.Turn,
         CreatedAt = s.CreatedAt,
         UpdatedAt = s.UpdatedAt,

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using ChatCoach.Core.Advice;
 using ChatCoach.Core.Answers;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Seasons;
 using Stateless;
 using Stateless.Graph;
 
@@ -22,18 +24,16 @@ public sealed class DialogEngine
     private const int TriesBeforeSkip = 3;
 
     private readonly ConcurrentBag<Machine> _pool = [];
-    private readonly PhraseMatcher _crisis;
-    private readonly PhraseMatcher _resume;
-    private readonly (PhraseMatcher Names, string Reply)[] _countries;
+    private readonly SafetyDesk _safety;
+    private readonly PhraseMatcher _unknown;
     private readonly Dictionary<string, IReadOnlyList<ChoiceReader.Candidate>> _choices;
 
     /// <summary>Compiles <paramref name="script"/>, which must have passed validation.</summary>
     public DialogEngine(Script script)
     {
         Script = script ?? throw new ArgumentNullException(nameof(script));
-        _crisis = new PhraseMatcher(script.Crisis.Words);
-        _resume = new PhraseMatcher(script.Crisis.ResumeWords);
-        _countries = script.Crisis.Countries.Select(c => (new PhraseMatcher(c.Names), c.Reply)).ToArray();
+        _safety = new SafetyDesk(script.Crisis);
+        _unknown = new PhraseMatcher(script.Understanding.UnknownWords);
         _choices = script.Nodes.Values.Where(n => n.Question?.Choices.Count > 0)
             .ToDictionary(n => n.Id, n => ChoiceReader.Prepare(n.Question!.Choices), StringComparer.Ordinal);
         _pool.Add(new Machine(this));
@@ -41,6 +41,9 @@ public sealed class DialogEngine
 
     /// <summary>The script this engine runs.</summary>
     public Script Script { get; }
+
+    /// <summary>The script's safety check, compiled.</summary>
+    public SafetyClassifier Safety => _safety.Classifier;
 
     /// <summary>Takes one turn: changes <paramref name="session"/> and returns what to say.</summary>
     public TurnResult Step(Session session, Input input, DateTimeOffset now)
@@ -61,13 +64,16 @@ public sealed class DialogEngine
         return result;
     }
 
-    /// <summary>The plan for what is known so far, with the topics still missing.</summary>
+    /// <summary>The plan for what is known so far, with the topics still missing and those answered "not sure".</summary>
     public string PlanFor(Session session, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(session);
         var facts = new Facts(session.Answers, Script, today);
         var heading = Script.Nodes.Values.FirstOrDefault(n => n.Type == NodeType.End)?.Text ?? string.Empty;
-        return PlanWriter.Write(Script, heading, facts, Missing(session, facts));
+        var unknown = Script.Nodes.Values.Select(n => n.Question)
+            .Where(q => q is not null && session.Answers.TryGetValue(q.Store, out var value) && value.IsUnknown)
+            .Select(q => q!.Topic).Distinct(StringComparer.Ordinal).ToList();
+        return PlanWriter.Write(Script, heading, facts, new PlanGaps(Missing(session, facts), unknown));
     }
 
     /// <summary>The script's flow as a Mermaid state diagram.</summary>
@@ -85,36 +91,12 @@ public sealed class DialogEngine
     }
 
     /// <summary>Topics of the questions still ahead on the path the current answers take.</summary>
-    private List<string> Missing(Session session, Facts facts)
-    {
-        var missing = new List<string>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var id = session.Node ?? Script.Start;
-        while (visited.Add(id) && Script.Nodes.TryGetValue(id, out var node) && node.Type != NodeType.End)
-        {
-            if (node.Question is { } q && !session.Answers.ContainsKey(q.Store) && !session.History.Contains(node.Id))
-            {
-                missing.Add(q.Topic);
-            }
-
-            id = node.Next[FirstMatch(node, facts)].Target;
-        }
-
-        return missing;
-    }
-
-    private static int FirstMatch(Node node, Facts facts)
-    {
-        for (var i = 0; i < node.Next.Count; i++)
-        {
-            if (node.Next[i].When?.Evaluate(facts) ?? true)
-            {
-                return i;
-            }
-        }
-
-        return node.Next.Count - 1;
-    }
+    private List<string> Missing(Session session, Facts facts) =>
+        Script.Path(session.Node ?? Script.Start, facts)
+            .Select(node => node.Question)
+            .Where(q => q is not null && !session.Answers.ContainsKey(q.Store))
+            .Select(q => q!.Topic)
+            .ToList();
 
     private Machine Rent() => _pool.TryTake(out var machine) ? machine : new Machine(this);
 
@@ -155,12 +137,10 @@ public sealed class DialogEngine
             {
                 var state = Stateless.Configure(node.Id);
                 var trigger = node.Type == NodeType.Ask ? Trigger.Answered : Trigger.Continue;
-                for (var i = 0; i < node.Next.Count; i++)
+                foreach (var branch in node.Next)
                 {
-                    var index = i;
-                    var branch = node.Next[i];
                     var description = branch.When?.ToString() ?? (node.Next.Count > 1 ? "otherwise" : "next");
-                    bool Taken() => FirstMatch(node, Facts!) == index;
+                    bool Taken() => ReferenceEquals(node.NextFor(Facts!), branch);
                     if (branch.Target == node.Id)
                     {
                         state.PermitReentryIf(trigger, Taken, description);
@@ -198,7 +178,7 @@ public sealed class DialogEngine
             Say(Texts.WelcomeBack);
             if (session.Paused)
             {
-                return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+                return session.PauseNoted ? new TurnResult(_replies, TurnOutcome.Paused) : Apply(engine._safety.PausedNote(session));
             }
 
             return Current.Type == NodeType.End ? Done(TurnOutcome.WelcomedBack, Texts.Finished) : AskCurrent(TurnOutcome.WelcomedBack);
@@ -206,16 +186,21 @@ public sealed class DialogEngine
 
         public TurnResult Message(string text)
         {
-            if (engine._crisis.Matches(text))
+            var level = engine._safety.Classifier.Classify(text);
+            session.PauseNoted = false;
+            if (engine._safety.Raise(level, session) is { } raised)
             {
-                session.Paused = true;
-                session.Pending = null;
-                return Done(TurnOutcome.Crisis, Script.Crisis.Reply);
+                return Apply(raised);
             }
 
-            if (session.Node is null)
+            if (session.Node is null && !session.Paused)
             {
-                return Begin(TurnOutcome.Opened);
+                if (level == SafetyLevel.Distress)
+                {
+                    Say(engine._safety.Acknowledgement);
+                }
+
+                return Begin(level == SafetyLevel.Distress ? TurnOutcome.Distress : TurnOutcome.Opened);
             }
 
             if (IsTypedCommand(text, out var typed))
@@ -225,7 +210,14 @@ public sealed class DialogEngine
 
             if (session.Paused)
             {
-                return Paused(text);
+                return Apply(engine._safety.Paused(text, session));
+            }
+
+            if (level == SafetyLevel.Distress)
+            {
+                // Nothing is stored and no try is counted: whatever was open is asked again after the acknowledgement.
+                Say(engine._safety.Acknowledgement);
+                return session.Pending is { } asked ? Ask(asked, TurnOutcome.Distress) : Reopen(TurnOutcome.Distress);
             }
 
             if (session.Pending is { } pending)
@@ -239,9 +231,10 @@ public sealed class DialogEngine
 
         public TurnResult Click(Input click)
         {
+            session.PauseNoted = false;
             if (session.Paused)
             {
-                return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+                return Apply(engine._safety.PausedNote(session));
             }
 
             if (session.Node != click.Node || session.Turn != click.Turn || session.Pending is not null
@@ -274,9 +267,7 @@ public sealed class DialogEngine
                     return Restart();
                 default:
                     session.Pending = command;
-                    var question = command == Command.Start ? Texts.ConfirmRestart : Texts.ConfirmForget;
-                    _replies.Add(new Reply(question) { Confirms = command });
-                    return new TurnResult(_replies, TurnOutcome.Command);
+                    return Ask(command, TurnOutcome.Command);
             }
         }
 
@@ -308,6 +299,7 @@ public sealed class DialogEngine
             session.History.Clear();
             session.Tries = 0;
             session.Paused = false;
+            session.SafetyQuestion = SafetyQuestion.None;
             session.Pending = null;
             return Begin(TurnOutcome.Restarted);
         }
@@ -319,24 +311,31 @@ public sealed class DialogEngine
             return Continue(outcome);
         }
 
-        private TurnResult Paused(string text)
+        /// <summary>Says what the safety side decided and, when coaching resumes, asks the open question.</summary>
+        private TurnResult Apply(SafetyStep step)
         {
-            if (engine._resume.MatchesWhole(text))
+            foreach (var text in step.Texts)
             {
-                session.Paused = false;
-                Say(Script.Crisis.ResumeReply);
-                return Current.Type == NodeType.End ? Done(TurnOutcome.Resumed, Texts.Finished) : AskCurrent(TurnOutcome.Resumed);
+                Say(text);
             }
 
-            foreach (var (names, reply) in engine._countries)
+            if (!step.Resumes)
             {
-                if (names.Matches(text))
-                {
-                    return Done(TurnOutcome.Paused, reply);
-                }
+                return new TurnResult(_replies, step.Outcome);
             }
 
-            return Done(TurnOutcome.Paused, Script.Crisis.PausedReply);
+            return session.Node is null ? Begin(step.Outcome) : Reopen(step.Outcome);
+        }
+
+        /// <summary>The open question again, or the note that the plan was given.</summary>
+        private TurnResult Reopen(TurnOutcome outcome) =>
+            Current.Type == NodeType.End ? Done(outcome, Texts.Finished) : AskCurrent(outcome);
+
+        private TurnResult Ask(Command command, TurnOutcome outcome)
+        {
+            var question = command == Command.Start ? Texts.ConfirmRestart : Texts.ConfirmForget;
+            _replies.Add(new Reply(question) { Confirms = command });
+            return new TurnResult(_replies, outcome);
         }
 
         private TurnResult Help()
@@ -372,27 +371,46 @@ public sealed class DialogEngine
             return AskCurrent(TurnOutcome.WentBack);
         }
 
+        /// <summary>
+        /// Reads an answer to the open question. "Not sure" and "skip" are an explicit unknown when the script
+        /// accepts them (a choice typed exactly still wins); otherwise, as before, "skip" only after three failed
+        /// tries. An unreadable answer is asked again, until the script's limit moves on by itself.
+        /// </summary>
         private TurnResult Answer(string text)
         {
             var node = Current;
             var question = node.Question!;
-            if (session.Tries >= TriesBeforeSkip && PhraseMatcher.Normalize(text) == "skip")
+            var prepared = engine._choices.GetValueOrDefault(node.Id);
+            var understanding = Script.Understanding;
+            if (understanding.AcceptsUnknown
+                    ? engine._unknown.MatchesWhole(text) && !ChoiceReader.IsExactly(text, prepared)
+                    : session.Tries >= TriesBeforeSkip && PhraseMatcher.Normalize(text) == "skip")
             {
-                session.Answers.Remove(question.Store);
-                Say(Texts.Skipped);
-                return Move(node, TurnOutcome.Skipped);
+                return Unknown(node, understanding.AcceptsUnknown ? Texts.UnknownNoted : Texts.Skipped);
             }
 
-            var context = new ReadContext(today, question.Choices) { PreparedChoices = engine._choices.GetValueOrDefault(node.Id) };
+            var context = new ReadContext(today, question.Choices) { PreparedChoices = prepared };
             if (AnswerReader.TryRead(question.Kind, text, context, out var value) && InBounds(question, value))
             {
                 return Accept(node, value);
             }
 
             session.Tries++;
-            var reask = session.Tries >= TriesBeforeSkip ? $"{question.Reask}\n{Texts.SkipOffer}" : question.Reask;
+            if (understanding.MoveOnAfter > 0 && session.Tries >= understanding.MoveOnAfter)
+            {
+                return Unknown(node, Texts.MovedOn);
+            }
+
+            var reask = !understanding.AcceptsUnknown && session.Tries >= TriesBeforeSkip ? $"{question.Reask}\n{Texts.SkipOffer}" : question.Reask;
             _replies.Add(QuestionReply(node, reask));
             return new TurnResult(_replies, TurnOutcome.Reasked);
+        }
+
+        private TurnResult Unknown(Node node, string said)
+        {
+            session.Answers[node.Question!.Store] = AnswerValue.Unknown;
+            Say(said);
+            return Move(node, TurnOutcome.Skipped);
         }
 
         private TurnResult Accept(Node node, AnswerValue value)
@@ -417,22 +435,14 @@ public sealed class DialogEngine
         /// </summary>
         private void ForgetAnswersOffThePath()
         {
-            var facts = new Facts(session.Answers, Script, today);
-            var onPath = new HashSet<string>(StringComparer.Ordinal);
-            var visited = new HashSet<string>(StringComparer.Ordinal);
-            for (var id = Script.Start; visited.Add(id) && Script.Nodes[id] is { Type: not NodeType.End } step; id = step.Next[FirstMatch(step, facts)].Target)
-            {
-                if (step.Question is { } q)
-                {
-                    onPath.Add(q.Store);
-                }
-            }
-
+            var path = Script.Path(Script.Start, new Facts(session.Answers, Script, today)).ToList();
+            var onPath = path.Select(n => n.Question?.Store).OfType<string>().ToHashSet(StringComparer.Ordinal);
             foreach (var stale in session.Answers.Keys.Where(k => !onPath.Contains(k)).ToList())
             {
                 session.Answers.Remove(stale);
             }
 
+            var visited = path.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
             session.History.RemoveAll(id => !visited.Contains(id));
         }
 
@@ -461,13 +471,13 @@ public sealed class DialogEngine
         }
 
         private Reply QuestionReply(Node node, string text) =>
-            new(text) { Choices = node.Question!.Choices, Node = node.Id, Turn = session.Turn };
+            new(SeasonText.Fill(text, Script.SeasonOn(today))) { Choices = node.Question!.Choices, Node = node.Id, Turn = session.Turn };
 
         private bool InBounds(Question question, AnswerValue value) =>
             value.Type != AnswerValueType.Number
             || (question.Min is not { } min || value.Number >= min) && (question.MaxOn(today) is not { } max || value.Number <= max);
 
-        private void Say(string text) => _replies.Add(new Reply(text));
+        private void Say(string text) => _replies.Add(new Reply(SeasonText.Fill(text, Script.SeasonOn(today))));
 
         private TurnResult Done(TurnOutcome outcome, params string[] texts)
         {

@@ -34,6 +34,19 @@ internal sealed class PhraseMatcher
         return false;
     }
 
+    /// <summary>The word index of every place a phrase starts in <paramref name="text"/>, in the order of the phrases.</summary>
+    public IEnumerable<int> Positions(string text)
+    {
+        var normalized = $" {Normalize(text)} ";
+        foreach (var phrase in _phrases)
+        {
+            for (var at = normalized.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+            {
+                yield return normalized.AsSpan(0, at + 1).Count(' ') - 1;
+            }
+        }
+    }
+
     /// <summary>
     /// Whether the whole message is one of the phrases, give or take politeness at either end: "ok, let's continue"
     /// matches "continue", but "I can't continue" does not.

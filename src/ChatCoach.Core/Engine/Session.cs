@@ -1,4 +1,5 @@
 using ChatCoach.Core.Answers;
+using ChatCoach.Core.Safety;
 
 namespace ChatCoach.Core.Engine;
 
@@ -35,8 +36,14 @@ public sealed class Session
     /// <summary>A command waiting for the user's confirmation.</summary>
     public Command? Pending { get; set; }
 
-    /// <summary>Whether coaching is paused after a crisis message.</summary>
+    /// <summary>Whether coaching is paused after a crisis or concern message.</summary>
     public bool Paused { get; set; }
+
+    /// <summary>The safety question asked last and not yet answered, so "ok" or "no" can be read against it.</summary>
+    public SafetyQuestion SafetyQuestion { get; set; }
+
+    /// <summary>Whether the paused note was the last thing said, so a returning user is not shown it twice.</summary>
+    public bool PauseNoted { get; set; }
 
     /// <summary>Counts the steps that moved the conversation, so a click on an old question can be recognised.</summary>
     public int Turn { get; set; }

@@ -40,6 +40,12 @@ public enum TurnOutcome
     /// <summary>A crisis message paused coaching.</summary>
     Crisis,
 
+    /// <summary>A message showing hopelessness: the bot asked whether they are thinking of harming themselves.</summary>
+    Concern,
+
+    /// <summary>A message showing distress without risk: acknowledged, and the question asked again.</summary>
+    Distress,
+
     /// <summary>Coaching is paused; the user was answered without coaching.</summary>
     Paused,
 

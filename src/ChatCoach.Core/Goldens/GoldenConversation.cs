@@ -17,6 +17,19 @@ public sealed record GoldenConversation
 
     /// <summary>The steps, in order.</summary>
     public required IReadOnlyList<GoldenStep> Steps { get; init; }
+
+    /// <summary>What the plan the conversation ends with must be, or null to check only the replies.</summary>
+    public GoldenPlan? Plan { get; init; }
+}
+
+/// <summary>The shape of a final plan: its realistic Match and the advice entries of its "do now" steps.</summary>
+public sealed record GoldenPlan
+{
+    /// <summary>The realistic Match year, "none" when no US Match is open, or null when not checked.</summary>
+    public string? Match { get; init; }
+
+    /// <summary>The advice entries the "do now" steps come from, in order (an entry with two steps is named once).</summary>
+    public IReadOnlyList<string>? Now { get; init; }
 }
 
 /// <summary>One step: a message or a click, and what must follow.</summary>

@@ -98,9 +98,22 @@ public static class GoldenLoader
             });
         }
 
+        GoldenPlan? plan = null;
+        if (root.Children.TryGetValue("plan", out var planNode))
+        {
+            if (planNode is YamlMappingNode planMap && planMap.Children.Keys.All(k => (k as YamlScalarNode)?.Value is "match" or "now"))
+            {
+                plan = new GoldenPlan { Match = Scalar(planMap, "match"), Now = planMap.Children.ContainsKey("now") ? List(planMap, "now") : null };
+            }
+            else
+            {
+                Problem(planNode, "'plan' takes 'match:' (a year or none) and 'now:' (the advice ids of the do-now steps)", "see dialogs/README.md, 'Golden conversations'");
+            }
+        }
+
         var conversation = new GoldenConversation
         {
-            File = file, Script = script, Today = today, Opening = List(root, "opening"), Steps = parsedSteps,
+            File = file, Script = script, Today = today, Opening = List(root, "opening"), Steps = parsedSteps, Plan = plan,
         };
         return (problems.Count == 0 ? conversation : null, problems);
     }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChatCoach.Core.Goldens;
 
-/// <summary>Replays golden conversations through the real conversation service, engine and store.</summary>
-public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
+/// <summary>
+/// Replays golden conversations through the real conversation service, engine and store, each on its own
+/// <c>today:</c>, or on the day of <paramref name="clock"/> (which <c>ChatCoach:Clock:Today</c> may set) when it names none.
+/// </summary>
+public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store, TimeProvider clock)
 {
     private const string Platform = "golden";
 
@@ -24,9 +27,9 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
             return new GoldenResult(golden, failures, []);
         }
 
-        var today = golden.Today ?? DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var clock = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        var service = new ConversationService(catalog, store, clock, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
+        var today = golden.Today ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var noon = new FixedTime(new DateTimeOffset(today.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        var service = new ConversationService(catalog, store, noon, Options.Create(new PrivacyOptions()), NullLogger<ConversationService>.Instance);
         var user = $"{Path.GetFileNameWithoutExtension(golden.File)}-{Guid.NewGuid():N}";
         IReadOnlyList<string> reached = [];
         try
@@ -50,7 +53,7 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
                 }
             }
 
-            reached = await AdviceInFinalPlanAsync(user, today, cancellationToken);
+            reached = await AdviceInFinalPlanAsync(user, today, golden, failures, cancellationToken);
         }
         finally
         {
@@ -60,19 +63,53 @@ public sealed class GoldenRunner(ScriptCatalog catalog, ISessionStore store)
         return new GoldenResult(golden, failures, reached);
     }
 
-    /// <summary>The advice entries of the plan the conversation ended with (none when it did not reach the plan).</summary>
-    private async Task<IReadOnlyList<string>> AdviceInFinalPlanAsync(string user, DateOnly today, CancellationToken cancellationToken)
+    /// <summary>
+    /// The advice entries of the plan the conversation ended with (none when it did not reach the plan), checking
+    /// the golden's <c>plan:</c> expectations on the way.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> AdviceInFinalPlanAsync(string user, DateOnly today, GoldenConversation golden, List<string> failures,
+        CancellationToken cancellationToken)
     {
         var session = await store.LoadAsync(Platform, user, cancellationToken);
-        if (session is null)
+        if (session?.Node is not { } node || catalog.For(session, today).Engine.Script is not { } script || script.Nodes[node].Type != NodeType.End)
         {
+            if (golden.Plan is not null)
+            {
+                failures.Add($"{golden.File}: 'plan' is checked, but the conversation does not end at the plan");
+            }
+
             return [];
         }
 
-        var (engine, _) = catalog.For(session, today);
-        return session.Node is { } node && engine.Script.Nodes[node].Type == NodeType.End
-            ? PlanWriter.Matching(engine.Script, new Facts(session.Answers, engine.Script, today)).Select(a => a.Id).ToList()
-            : [];
+        var facts = new Facts(session.Answers, script, today);
+        var advice = PlanWriter.Matching(script, facts);
+        if (golden.Plan is { } plan)
+        {
+            CheckPlan(golden.File, plan, PlanWriter.RealisticMatch(script, facts)?.Year, PlanWriter.Layout(advice), failures);
+        }
+
+        return advice.Select(a => a.Id).ToList();
+    }
+
+    private static void CheckPlan(string file, GoldenPlan plan, int? year, IReadOnlyList<PlanSection> layout, List<string> failures)
+    {
+        var match = year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
+        if (plan.Match is { } expectedMatch && expectedMatch != match)
+        {
+            failures.Add($"{file}: plan: realistic Match expected {expectedMatch}, but was {match}");
+        }
+
+        var now = layout.FirstOrDefault(s => s.Phase == AdvicePhase.Now)?.Steps ?? [];
+        if (now.Count > PlanWriter.NowSteps)
+        {
+            failures.Add($"{file}: plan: {now.Count} steps to do now, more than {PlanWriter.NowSteps}");
+        }
+
+        var ids = now.Select(s => s.Entry.Id).Distinct(StringComparer.Ordinal).ToList();
+        if (plan.Now is { } expectedNow && !expectedNow.SequenceEqual(ids, StringComparer.Ordinal))
+        {
+            failures.Add($"{file}: plan: do-now steps expected from [{string.Join(", ", expectedNow)}], but were from [{string.Join(", ", ids)}]");
+        }
     }
 
     private static void Check(string where, string what, IReadOnlyList<Reply> replies, IReadOnlyList<string> expect,

@@ -109,13 +109,21 @@ public sealed record Comparison(string Name, ComparisonOperator Operator, IReadO
             ComparisonOperator.Eq => Same(actual, Values[0]),
             ComparisonOperator.Ne => !Same(actual, Values[0]),
             ComparisonOperator.In => Values.Any(v => Same(actual, v)),
-            ComparisonOperator.Gt => actual.Type == AnswerValueType.Number && actual.Number > Values[0].Number,
-            ComparisonOperator.Gte => actual.Type == AnswerValueType.Number && actual.Number >= Values[0].Number,
-            ComparisonOperator.Lt => actual.Type == AnswerValueType.Number && actual.Number < Values[0].Number,
-            ComparisonOperator.Lte => actual.Type == AnswerValueType.Number && actual.Number <= Values[0].Number,
-            _ => false,
+            _ => actual.Type == AnswerValueType.Number && Bound(facts) is { } bound && Operator switch
+            {
+                ComparisonOperator.Gt => actual.Number > bound,
+                ComparisonOperator.Gte => actual.Number >= bound,
+                ComparisonOperator.Lt => actual.Number < bound,
+                _ => actual.Number <= bound,
+            },
         };
     }
+
+    /// <summary>The number an ordering compares with: the constant, or a season value such as <c>season.next_match</c>.</summary>
+    private long? Bound(Facts facts) =>
+        Values[0].Type == AnswerValueType.Number ? Values[0].Number
+        : facts.TryGet(Values[0].Text!, out var value) && value.Type == AnswerValueType.Number ? value.Number
+        : null;
 
     /// <inheritdoc />
     public override IEnumerable<Comparison> Comparisons() => [this];

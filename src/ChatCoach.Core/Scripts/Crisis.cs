@@ -1,16 +1,57 @@
+using ChatCoach.Core.Safety;
+
 namespace ChatCoach.Core.Scripts;
 
-/// <summary>The safety interrupt: words that signal crisis, what the bot says, and how coaching resumes.</summary>
+/// <summary>
+/// The safety check: how messages are read for risk (vocabulary and patterns, level by level), what the bot says at
+/// each level, how it reads answers to its safety questions while coaching is paused, and the lines per country.
+/// </summary>
 public sealed record Crisis
 {
-    /// <summary>Phrases that signal crisis or self-harm, matched as whole words in any message.</summary>
-    public required IReadOnlyList<string> Words { get; init; }
+    /// <summary>The corpus folder (relative to the script's folder) whose figures a reload must meet; none for no check.</summary>
+    public string? Corpus { get; init; }
 
-    /// <summary>The first reply; coaching pauses after it.</summary>
-    public required string Reply { get; init; }
+    /// <summary>Words rewritten before matching: chat shorthand and misspellings ("kms" → "kill myself").</summary>
+    public IReadOnlyDictionary<string, string> Rewrites { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Said to any message while paused that is neither a country nor a wish to go on.</summary>
+    /// <summary>Words split off the end of a word they were run into ("killmyself" → "kill myself").</summary>
+    public IReadOnlyList<string> Glued { get; init; } = [];
+
+    /// <summary>Words that may stand between two pattern words ("just", "really").</summary>
+    public IReadOnlyList<string> Fillers { get; init; } = [];
+
+    /// <summary>Words that make a sentence about the speaker.</summary>
+    public IReadOnlyList<string> FirstPerson { get; init; } = [];
+
+    /// <summary>Words that make a sentence about someone else.</summary>
+    public IReadOnlyList<string> ThirdPerson { get; init; } = [];
+
+    /// <summary>Named word sets patterns refer to as <c>@name</c>.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>The levels the script defines (crisis always; concern and distress when written).</summary>
+    public required IReadOnlyDictionary<SafetyLevel, SafetyLevelDefinition> Levels { get; init; }
+
+    /// <summary>Said to a message while paused that is neither an answer, a country nor a wish to go on.</summary>
     public required string PausedReply { get; init; }
+
+    /// <summary>Said to a no (or an unclear answer) to "are you safe?": the emergency number first, then the lines.</summary>
+    public required string UrgentReply { get; init; }
+
+    /// <summary>Said to a yes to "are you safe?".</summary>
+    public required string SafeReply { get; init; }
+
+    /// <summary>The word of care before the open question, after a no to "are you thinking of harming yourself?".</summary>
+    public string? CareReply { get; init; }
+
+    /// <summary>Phrases that answer a safety question with "no, I'm not safe" ("not really", "I'm not okay").</summary>
+    public IReadOnlyList<string> NotSafe { get; init; } = [];
+
+    /// <summary>Phrases that say "I'm safe" ("I'm safe", "I'm okay"); beside a resume phrase they still mean "go on".</summary>
+    public IReadOnlyList<string> Safe { get; init; } = [];
+
+    /// <summary>Whole answers that say neither yes nor no ("ok", "not sure", "idk"); read as the riskier answer.</summary>
+    public IReadOnlyList<string> Unclear { get; init; } = [];
 
     /// <summary>Phrases with which the user asks to go back to coaching.</summary>
     public required IReadOnlyList<string> ResumeWords { get; init; }
@@ -18,9 +59,18 @@ public sealed record Crisis
     /// <summary>Said when coaching resumes, before the open question.</summary>
     public required string ResumeReply { get; init; }
 
-    /// <summary>Local help lines, given when the user names their country while paused.</summary>
+    /// <summary>Local help lines, given when the user names the country they are in.</summary>
     public IReadOnlyList<CountryLines> Countries { get; init; } = [];
 }
+
+/// <summary>One level: its fixed opening sentence, the rest of its first reply, and the patterns that raise it.</summary>
+public sealed record SafetyLevelDefinition(string Opening, string? Reply, IReadOnlyList<PatternSource> Patterns);
+
+/// <summary>A pattern as written, with the exceptions written beside it, and where.</summary>
+public sealed record PatternSource(string Match, IReadOnlyList<PatternText> Unless, SourcePosition Position);
+
+/// <summary>A pattern text and where it was written.</summary>
+public sealed record PatternText(string Text, SourcePosition Position);
 
 /// <summary>Help lines for the countries named by <paramref name="Names"/>.</summary>
 public sealed record CountryLines(IReadOnlyList<string> Names, string Reply);

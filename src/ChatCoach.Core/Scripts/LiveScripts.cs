@@ -3,6 +3,7 @@ using System.Text;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
 using ChatCoach.Core.Goldens;
+using ChatCoach.Core.Safety;
 using Microsoft.Extensions.Logging;
 
 namespace ChatCoach.Core.Scripts;
@@ -242,20 +243,21 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
         return new ReloadLine(scriptId, to, outcome, result);
     }
 
-    /// <summary>The golden conversations of this script, replayed against it in memory: failures, or none.</summary>
+    /// <summary>The crisis corpus figures and the golden conversations of this script, replayed against it in memory: failures, or none.</summary>
     private async Task<List<string>> GoldenFailuresAsync(Script script, CancellationToken cancellationToken)
     {
+        var failures = (await CorpusCheck.RunAsync(script, options.Path, cancellationToken)).Failures.ToList();
         var folder = Path.Combine(options.Path, "tests");
         if (!Directory.Exists(folder))
         {
-            return [];
+            return failures;
         }
 
         var (goldens, problems) = await GoldenLoader.LoadFolderAsync(folder, cancellationToken);
-        var failures = problems.Select(p => p.ToString()).ToList();
+        failures.AddRange(problems.Select(p => p.ToString()));
         var others = _live?.Scripts.Where(s => s.Id != script.Id) ?? [];
         var catalog = new ScriptCatalog([.. others, script], script.Id);
-        var runner = new GoldenRunner(catalog, new InMemorySessionStore());
+        var runner = new GoldenRunner(catalog, new InMemorySessionStore(), time);
         foreach (var golden in goldens.Where(g => g.Script == script.Id))
         {
             failures.AddRange((await runner.RunAsync(golden, cancellationToken)).Failures);

@@ -20,6 +20,24 @@ public sealed record Node
 
     /// <summary>Where the node was written.</summary>
     public SourcePosition Position { get; init; }
+
+    /// <summary>
+    /// The branch these facts take: the first whose condition holds, else the last (a validated script ends every
+    /// list with a default, and a session moved between versions must still go somewhere). Null for end nodes.
+    /// </summary>
+    public Branch? NextFor(Facts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        foreach (var branch in Next)
+        {
+            if (branch.When?.Evaluate(facts) ?? true)
+            {
+                return branch;
+            }
+        }
+
+        return Next.Count > 0 ? Next[^1] : null;
+    }
 }
 
 /// <summary>What a node does.</summary>

@@ -62,4 +62,28 @@ public static class ProblemCodes
 
     /// <summary>A button label or custom id longer than Discord allows.</summary>
     public const string ComponentTooLong = "CC041";
+
+    /// <summary>A question without <c>unknown_default</c> in a script that accepts unknown answers, or one that does not fit the question.</summary>
+    public const string UnknownDefault = "CC025";
+
+    /// <summary>A seasons table whose rows are out of order, overlap, or use names it does not define.</summary>
+    public const string BadSeasons = "CC050";
+
+    /// <summary>The effective date falls in no season (an error), or the last season ends within 60 days (a warning).</summary>
+    public const string NoSeason = "CC051";
+
+    /// <summary>A text uses an inferred season value without telling people to check the official site.</summary>
+    public const string InferredUnchecked = "CC052";
+
+    /// <summary>An advice entry not reviewed for more than 12 months, or never (a warning).</summary>
+    public const string NotReviewed = "CC053";
+
+    /// <summary>A crisis pattern that is malformed or can never match a normalised message.</summary>
+    public const string PatternNeverMatches = "CC070";
+
+    /// <summary>A crisis exception that the pattern it stands beside never reaches.</summary>
+    public const string ExceptionNeverReached = "CC071";
+
+    /// <summary>A crisis corpus that is missing or whose figures fall below the bar.</summary>
+    public const string CorpusBelowBar = "CC072";
 }

@@ -29,6 +29,12 @@ public sealed record Question
     /// <summary>For years: the latest accepted year, as years after the current one (students give future years).</summary>
     public int? MaxYearsAhead { get; init; }
 
+    /// <summary>
+    /// What an unknown answer means for the advice: the value conditions see instead ("abroad" gives the advice
+    /// that covers the most), <see cref="AnswerValue.Unknown"/> for "as if unanswered", or null when not set.
+    /// </summary>
+    public AnswerValue? UnknownDefault { get; init; }
+
     /// <summary>For choice questions, the options.</summary>
     public IReadOnlyList<Choice> Choices { get; init; } = [];
 

@@ -8,7 +8,10 @@ namespace ChatCoach.Core.Scripts;
 /// <param name="Hint">How to fix it.</param>
 public sealed record ScriptProblem(string File, SourcePosition Position, string Code, string Message, string Hint)
 {
+    /// <summary>A warning: worth fixing soon, but the script still validates (<c>dialogs validate</c> exits 0).</summary>
+    public bool IsWarning { get; init; }
+
     /// <summary>The form MSBuild, editors and CI logs understand: <c>file(line,col): error CODE: message (hint)</c>.</summary>
     public override string ToString() =>
-        $"{File}({Position.Line},{Position.Column}): error {Code}: {Message}{(Hint.Length > 0 ? $" Fix: {Hint}" : string.Empty)}";
+        $"{File}({Position.Line},{Position.Column}): {(IsWarning ? "warning" : "error")} {Code}: {Message}{(Hint.Length > 0 ? $" Fix: {Hint}" : string.Empty)}";
 }

@@ -8,7 +8,7 @@ namespace ChatCoach.Core.Scripts;
 /// Turns the YAML tree into the script model, checking that each part is well formed on its own
 /// (keys, types, bounds, choices, lengths). How the parts fit together is <see cref="ScriptValidator"/>'s job.
 /// </summary>
-internal sealed class ScriptReader(ProblemList problems, string file, string version, string source)
+internal sealed partial class ScriptReader(ProblemList problems, string file, string version, string source)
 {
     /// <summary>Discord refuses messages longer than this.</summary>
     internal const int MaxMessageLength = 2000;
@@ -25,17 +25,17 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
     /// <summary>What a choice's custom id adds around the node and choice ids (prefix, separators, turn number).</summary>
     internal const int CustomIdOverhead = 16;
 
-    private static readonly string[] RootKeys = ["id", "title", "start", "nodes", "advice", "derived", "interrupts", "texts"];
+    private static readonly string[] RootKeys =
+        ["id", "title", "start", "nodes", "advice", "derived", "interrupts", "texts", "understanding", "seasons", "realistic_match"];
     private static readonly string[] SayKeys = ["say", "next"];
-    private static readonly string[] AskKeys = ["ask", "kind", "store", "topic", "reask", "help", "min", "max", "max_years_ahead", "choices", "next"];
+    private static readonly string[] AskKeys = ["ask", "kind", "store", "topic", "reask", "help", "min", "max", "max_years_ahead", "choices", "unknown_default", "next"];
     private static readonly string[] EndKeys = ["end"];
     private static readonly string[] ChoiceKeys = ["id", "label", "synonyms"];
     private static readonly string[] BranchKeys = ["when", "goto"];
-    private static readonly string[] AdviceKeys = ["id", "when", "encouragement", "steps", "sources"];
+    private static readonly string[] AdviceKeys = ["id", "when", "phase", "encouragement", "steps", "sources", "reviewed"];
+    private static readonly string[] EncouragementKeys = ["text", "source"];
     private static readonly string[] StepKeys = ["do", "why"];
     private static readonly string[] InterruptKeys = ["help", "crisis"];
-    private static readonly string[] CrisisKeys = ["words", "reply", "paused_reply", "resume_words", "resume_reply", "countries"];
-    private static readonly string[] CountryKeys = ["names", "reply"];
     private static readonly string[] NodeShapes = ["ask", "say", "end"];
     private static readonly string[] Bounds = ["min", "max"];
 
@@ -67,6 +67,13 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
 
         return new Script
         {
+            Understanding = ReadUnderstanding(Mapping(root, "understanding", required: false)),
+            Seasons = ReadSeasons(Sequence(root, "seasons")),
+            RealisticMatch = ReadRealisticMatch(Mapping(root, "realistic_match", required: false)),
+            UnknownDefaults = nodes.Values
+                .Where(n => n.Question?.UnknownDefault is not null)
+                .GroupBy(n => n.Question!.Store, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.First().Question!.UnknownDefault!.Value, StringComparer.Ordinal),
             Id = id,
             Version = version,
             File = file,
@@ -203,6 +210,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
                 Max = max,
                 MaxYearsAhead = ahead is { } a ? (int)Math.Clamp(a, int.MinValue, int.MaxValue) : null,
                 Choices = choices,
+                UnknownDefault = body.Children.TryGetValue("unknown_default", out var unknown) ? UnknownDefault(unknown, where) : null,
             },
         };
     }
@@ -386,7 +394,7 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
                 problems.Add(Position(map), ProblemCodes.MissingKey, $"{where} has no 'when'", "say when the advice applies");
             }
 
-            var encouragement = RequiredText(map, "encouragement", where);
+            var (encouragement, encouragementSource) = ReadEncouragement(map, where);
             var steps = ReadSteps(Sequence(map, "steps", required: true), where);
             var sources = StringList(map, "sources");
             if (sources.Count == 0)
@@ -395,11 +403,14 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
                     "add 'sources:' with at least one source and its year");
             }
 
-            if (id is not null && when is not null && encouragement is not null)
+            if (id is not null && when is not null)
             {
                 entries.Add(new AdviceEntry
                 {
-                    Id = id, When = when, Encouragement = encouragement, Steps = steps, Sources = sources, Position = Position(map),
+                    Id = id, When = when, Phase = ReadPhase(map, where), Encouragement = encouragement,
+                    EncouragementSource = encouragementSource, Steps = steps, Sources = sources,
+                    Reviewed = map.Children.TryGetValue("reviewed", out var reviewed) ? Date(reviewed, $"{where}: 'reviewed'") : null,
+                    Position = Position(map),
                 });
             }
         }
@@ -449,53 +460,6 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
         }
 
         return derived;
-    }
-
-    private Crisis? ReadCrisis(YamlMappingNode? map)
-    {
-        if (map is null)
-        {
-            return null;
-        }
-
-        CheckKeys(map, CrisisKeys, "crisis");
-        var words = StringList(map, "words");
-        if (words.Count == 0)
-        {
-            problems.Add(Position(map), ProblemCodes.MissingKey, "crisis has no 'words'", "list the phrases that signal crisis or self-harm");
-        }
-
-        var resumeWords = StringList(map, "resume_words");
-        if (resumeWords.Count == 0)
-        {
-            problems.Add(Position(map), ProblemCodes.MissingKey, "crisis has no 'resume_words'", "list how a user says to go back to coaching, e.g. continue");
-        }
-
-        var countries = new List<CountryLines>();
-        foreach (var item in Sequence(map, "countries")?.Children ?? [])
-        {
-            if (item is YamlMappingNode country)
-            {
-                CheckKeys(country, CountryKeys, "a crisis country");
-                var reply = RequiredText(country, "reply", "a crisis country");
-                var names = StringList(country, "names");
-                if (reply is not null && names.Count > 0)
-                {
-                    countries.Add(new CountryLines(names, reply));
-                }
-            }
-            else
-            {
-                Add(item, ProblemCodes.WrongType, "each crisis country must be a mapping with names and reply", "write '- names: [..]' then 'reply: ...'");
-            }
-        }
-
-        var first = RequiredText(map, "reply", "crisis");
-        var paused = RequiredText(map, "paused_reply", "crisis");
-        var resume = RequiredText(map, "resume_reply", "crisis");
-        return first is null || paused is null || resume is null
-            ? null
-            : new Crisis { Words = words, Reply = first, PausedReply = paused, ResumeWords = resumeWords, ResumeReply = resume, Countries = countries };
     }
 
     private ScriptTexts ReadTexts(YamlMappingNode? map)
@@ -618,11 +582,12 @@ internal sealed class ScriptReader(ProblemList problems, string file, string ver
         }
 
         var parsed = Constant(constant);
-        if (op is ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte && parsed.Type != AnswerValueType.Number
+        var seasonValue = parsed.Type == AnswerValueType.Text && parsed.Text!.StartsWith(Facts.SeasonPrefix, StringComparison.Ordinal);
+        if (op is ComparisonOperator.Gt or ComparisonOperator.Gte or ComparisonOperator.Lt or ComparisonOperator.Lte && parsed.Type != AnswerValueType.Number && !seasonValue
             || op == ComparisonOperator.Answered && parsed.Type != AnswerValueType.Boolean)
         {
             Add(operand, ProblemCodes.ImpossibleValue, $"'{opName}' on '{name}' needs {(op == ComparisonOperator.Answered ? "true or false" : "a number")}",
-                op == ComparisonOperator.Answered ? "write 'answered: true' or 'answered: false'" : "write a whole number");
+                op == ComparisonOperator.Answered ? "write 'answered: true' or 'answered: false'" : "write a whole number or a season value such as season.next_match");
             return null;
         }
 

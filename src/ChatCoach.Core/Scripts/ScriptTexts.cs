@@ -27,6 +27,13 @@ public sealed record ScriptTexts
             ["plan_empty"] = (t, v) => t with { PlanEmpty = v },
             ["stale"] = (t, v) => t with { Stale = v },
             ["your_answer"] = (t, v) => t with { YourAnswer = v },
+            ["unknown_noted"] = (t, v) => t with { UnknownNoted = v },
+            ["moved_on"] = (t, v) => t with { MovedOn = v },
+            ["not_answered"] = (t, v) => t with { NotAnswered = v },
+            ["do_now"] = (t, v) => t with { DoNow = v },
+            ["before_season"] = (t, v) => t with { BeforeSeason = v },
+            ["in_season"] = (t, v) => t with { InSeason = v },
+            ["realistic_match"] = (t, v) => t with { RealisticMatch = v },
             ["text_only"] = (t, v) => t with { TextOnly = v },
             ["too_fast"] = (t, v) => t with { TooFast = v },
             ["opened_dm"] = (t, v) => t with { OpenedDm = v },
@@ -97,6 +104,32 @@ public sealed record ScriptTexts
 
     /// <summary>Shows the answer being changed after /back; {answer} is replaced.</summary>
     public string YourAnswer { get; init; } = "(Your answer was: {answer}.)";
+
+    /// <summary>Said when "not sure" or "skip" leaves a question unknown.</summary>
+    public string UnknownNoted { get; init; } = "OK, I'll note that as not known for now. You can change it later with /back.";
+
+    /// <summary>Said when the bot moves on by itself after answers it could not read.</summary>
+    public string MovedOn { get; init; } =
+        "I couldn't read that, so let's move on: I'll note it as not known, and you can come back to it with /back.";
+
+    /// <summary>Heading of the list of questions answered with "not sure" or skipped, in a plan.</summary>
+    public string NotAnswered { get; init; } = "Not answered (the plan assumes the case that needs the most steps):";
+
+    /// <summary>Heading of the steps to start now.</summary>
+    public string DoNow { get; init; } = "Do now:";
+
+    /// <summary>Heading of the steps before applications go out; may use <c>{season.NAME}</c>.</summary>
+    public string BeforeSeason { get; init; } = "Before applications open:";
+
+    /// <summary>Heading of the steps while applications are out.</summary>
+    public string InSeason { get; init; } = "During the season:";
+
+    /// <summary>The realistic Match line; {year} and {because} are replaced.</summary>
+    public string RealisticMatch { get; init; } = "Realistic Match: the {year} Match. {because}";
+
+    /// <summary>Every text, for checks that read them all.</summary>
+    internal IEnumerable<string> All() =>
+        typeof(ScriptTexts).GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => (string)p.GetValue(this)!);
 
     /// <summary>Said to a message without text (an image, a sticker); it changes nothing in the conversation.</summary>
     public string TextOnly { get; init; } =

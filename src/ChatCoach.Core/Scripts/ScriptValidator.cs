@@ -1,4 +1,5 @@
 using ChatCoach.Core.Answers;
+using ChatCoach.Core.Seasons;
 
 namespace ChatCoach.Core.Scripts;
 
@@ -23,6 +24,41 @@ internal static class ScriptValidator
 
         var stored = CheckStores(script, problems);
         CheckConditions(script, stored, kindsKnown, problems);
+        CheckUnknownDefaults(script, problems);
+        SeasonRules.CheckTable(script, problems);
+    }
+
+    private static void CheckUnknownDefaults(Script script, ProblemList problems)
+    {
+        foreach (var node in script.Nodes.Values.Where(n => n.Question is not null))
+        {
+            var question = node.Question!;
+            if (question.UnknownDefault is not { } value)
+            {
+                if (script.Understanding.AcceptsUnknown)
+                {
+                    problems.Add(node.Position, ProblemCodes.UnknownDefault,
+                        $"ask node '{node.Id}' has no 'unknown_default', but the script accepts 'not sure' as an answer",
+                        "say what an unknown answer means for the advice: a value of the question, or ~ for 'as if unanswered'");
+                }
+
+                continue;
+            }
+
+            var fits = value.IsUnknown || question.Kind switch
+            {
+                AnswerKind.Choice => question.Choices.Any(c => c.Id == value.Text),
+                AnswerKind.YesNo => value.Type == AnswerValueType.Boolean,
+                AnswerKind.Text => value.Type == AnswerValueType.Text,
+                _ => value.Type == AnswerValueType.Number
+                     && (question.Min is not { } min || value.Number >= min) && (question.Max is not { } max || value.Number <= max),
+            };
+            if (!fits)
+            {
+                problems.Add(node.Position, ProblemCodes.UnknownDefault, $"ask node '{node.Id}': unknown_default '{value}' is not an answer this question can have",
+                    question.Kind == AnswerKind.Choice ? $"use one of {string.Join(", ", question.Choices.Select(c => c.Id))}, or ~" : "use a value of the question's kind and bounds, or ~");
+            }
+        }
     }
 
     private static bool CheckReferences(Script script, ProblemList problems)
@@ -125,11 +161,23 @@ internal static class ScriptValidator
             .ToDictionary(g => g.Key, g => g.SelectMany(n => n.Question!.Choices).Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase));
         var conditions = script.Nodes.Values.SelectMany(n => n.Next).Select(b => b.When)
             .Concat(script.Advice.Select(a => a.When))
+            .Concat(script.RealisticMatch?.Rules.Select(r => r.When) ?? [])
             .OfType<Condition>();
 
         foreach (var comparison in conditions.SelectMany(c => c.Comparisons()))
         {
+            foreach (var name in comparison.Values.Where(v => v.Type == AnswerValueType.Text).Select(v => v.Text!).Append(comparison.Name)
+                         .Where(n => n.StartsWith(Facts.SeasonPrefix, StringComparison.Ordinal)))
+            {
+                SeasonRules.CheckName(script, name[Facts.SeasonPrefix.Length..], comparison.Position, problems);
+            }
+
             AnswerKind kind;
+            if (comparison.Name.StartsWith(Facts.SeasonPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (script.YearsSince.ContainsKey(comparison.Name))
             {
                 kind = AnswerKind.Count;
@@ -152,7 +200,7 @@ internal static class ScriptValidator
                 AnswerKind.Choice or AnswerKind.Text => AnswerValueType.Text,
                 _ => AnswerValueType.Number,
             };
-            foreach (var value in comparison.Values)
+            foreach (var value in comparison.Values.Where(v => v.Text?.StartsWith(Facts.SeasonPrefix, StringComparison.Ordinal) != true))
             {
                 if (value.Type != expected)
                 {

@@ -21,18 +21,20 @@ internal static class SessionMigration
         }
 
         var facts = new Facts(session.Answers, script, today);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        var id = script.Start;
         session.History.Clear();
-        while (visited.Add(id) && script.Nodes[id] is var node && node.Type != NodeType.End
-               && (node.Question is null || session.Answers.ContainsKey(node.Question.Store)))
+        var id = script.Start;
+        foreach (var node in script.Path(script.Start, facts))
         {
+            id = node.Id;
+            if (node.Type == NodeType.End || node.Question is { } q && !session.Answers.ContainsKey(q.Store))
+            {
+                break;
+            }
+
             if (node.Type == NodeType.Ask)
             {
                 session.History.Add(id);
             }
-
-            id = node.Next.First(b => b.When?.Evaluate(facts) ?? true).Target;
         }
 
         session.Node = id;

@@ -38,6 +38,7 @@ internal sealed partial class CommandRegistrar(IBotState state, DiscordOptions o
         }
 
         await state.SetAsync(homeKey, home ?? string.Empty, cancellationToken);
+        LogDone(plan.Count);
     }
 
     private async Task RegisterScopeAsync(string applicationId, string scope, IReadOnlyList<ApplicationCommandDefinition> commands, CancellationToken cancellationToken)
@@ -67,6 +68,9 @@ internal sealed partial class CommandRegistrar(IBotState state, DiscordOptions o
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands unchanged since the last registration ({Scope}); not registered again")]
     private partial void LogUnchanged(string scope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slash commands are up to date in {Scopes} scope(s)")]
+    private partial void LogDone(int scopes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash commands ({Scope})")]
     private partial void LogRegistered(int count, string scope);

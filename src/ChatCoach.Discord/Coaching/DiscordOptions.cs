@@ -51,6 +51,12 @@ public sealed class DiscordOptions
     /// <summary>How long a slash command may work before it is deferred ("thinking…") and answered by a follow-up.</summary>
     public int DeferAfterMilliseconds { get; set; } = 1500;
 
+    /// <summary>
+    /// The application's public key (hex, the developer portal's "Public Key"): HTTP interactions must be signed with
+    /// it. Without it, <c>POST /interactions</c> is not served.
+    /// </summary>
+    public string? PublicKey { get; set; }
+
     /// <summary>Whether a token is configured.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
@@ -110,6 +116,11 @@ public sealed class DiscordOptions
         if (DeferAfterMilliseconds is < 0 or > 2500)
         {
             yield return $"{Section}:DeferAfterMilliseconds: must be from 0 to 2500 (Discord wants an answer within 3 s)";
+        }
+
+        if (PublicKey is { Length: > 0 } key && (key.Length != 64 || !key.All(char.IsAsciiHexDigit)))
+        {
+            yield return $"{Section}:PublicKey: must be the application's public key, 64 hex digits, as the developer portal shows it";
         }
 
         if (Token is { } token && (token.Trim().Length != token.Length || token.StartsWith("Bot ", StringComparison.Ordinal)))

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Outbox;
@@ -6,7 +7,6 @@ using ChatCoach.Discord.Gateway;
 using ChatCoach.Discord.Outbox;
 using ChatCoach.Discord.Rest;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ChatCoach.Discord.Coaching;
@@ -36,11 +36,12 @@ public static class DiscordServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(AttachmentFetcher.ClientName, http => http.Timeout = AttachmentFetcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
+        services.AddSingleton(provider => new DiscordMetrics(provider.GetRequiredService<IMeterFactory>(), client));
         services.AddSingleton(provider => new DiscordRestClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RestClientName), client,
-            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>()));
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
-            provider.GetService<ShardLeaser>()));
+            provider.GetService<ShardLeaser>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();
@@ -49,23 +50,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<CommandHandler>();
         services.AddSingleton<ComponentHandler>();
         services.AddSingleton<CommandRegistrar>();
-        services.AddSingleton(provider => new InteractionHandler(
-            provider.GetRequiredService<ConversationService>(),
-            provider.GetRequiredService<CommandHandler>(),
-            provider.GetRequiredService<ComponentHandler>(),
-            provider.GetRequiredService<ReplySender>(),
-            provider.GetRequiredService<IReplyOutbox>(),
-            options,
-            provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<InteractionHandler>>()));
-        services.AddSingleton(provider => new GatewayPump(
-            provider.GetRequiredService<DiscordGatewayClient>(),
-            provider.GetRequiredService<MessageHandler>(),
-            provider.GetRequiredService<InteractionHandler>(),
-            provider.GetRequiredService<ReplySender>(),
-            provider.GetRequiredService<CommandRegistrar>(),
-            provider.GetRequiredService<IHostApplicationLifetime>(),
-            provider.GetRequiredService<ILogger<GatewayPump>>()));
+        services.AddSingleton<InteractionHandler>();
+        services.AddSingleton<GatewayPump>();
         services.AddHostedService(provider => provider.GetRequiredService<GatewayPump>());
         services.AddHostedService<OutboxSweeper>();
         return services;

@@ -12,38 +12,26 @@ namespace ChatCoach.Discord.Coaching;
 /// slow turn never delays another user's event. Interactions are answered through the callback route; order per user
 /// is kept by the conversation service, not here.
 /// </summary>
-public sealed partial class GatewayPump : BackgroundService
+internal sealed partial class GatewayPump(
+    DiscordGatewayClient gateway,
+    MessageHandler messages,
+    InteractionHandler interactions,
+    ReplySender sender,
+    CommandRegistrar registrar,
+    IHostApplicationLifetime lifetime,
+    ILogger<GatewayPump> logger) : BackgroundService
 {
-    private readonly DiscordGatewayClient _gateway;
-    private readonly MessageHandler _messages;
-    private readonly InteractionHandler _interactions;
-    private readonly ReplySender _sender;
-    private readonly CommandRegistrar _registrar;
-    private readonly IHostApplicationLifetime _lifetime;
-    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
-
-    internal GatewayPump(DiscordGatewayClient gateway, MessageHandler messages, InteractionHandler interactions, ReplySender sender,
-        CommandRegistrar registrar, IHostApplicationLifetime lifetime, ILogger<GatewayPump> logger)
-    {
-        _gateway = gateway;
-        _messages = messages;
-        _interactions = interactions;
-        _sender = sender;
-        _registrar = registrar;
-        _lifetime = lifetime;
-        _logger = logger;
-    }
 
     /// <summary>Why Discord refused the bot for good (bad token, disallowed intents…), or null while all is well.</summary>
     public string? Failure { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var run = _gateway.RunAsync(stoppingToken);
+        var run = gateway.RunAsync(stoppingToken);
         try
         {
-            await foreach (var e in _gateway.Events.ReadAllAsync(stoppingToken))
+            await foreach (var e in gateway.Events.ReadAllAsync(stoppingToken))
             {
                 Dispatch(e, stoppingToken);
             }
@@ -54,7 +42,7 @@ public sealed partial class GatewayPump : BackgroundService
         {
             Failure = e.Message;
             LogFatal(e.Message);
-            _lifetime.StopApplication();
+            lifetime.StopApplication();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -63,7 +51,7 @@ public sealed partial class GatewayPump : BackgroundService
         finally
         {
             await Task.WhenAll(_inFlight.Keys);
-            await _interactions.DrainAsync();
+            await interactions.DrainAsync();
         }
     }
 
@@ -73,16 +61,16 @@ public sealed partial class GatewayPump : BackgroundService
         {
             // Typed coaching happens only in the bot's own DM channel.
             case MessageCreateEvent { IsDirectMessage: true, IsFromUser: true, Message.Author: { } author } message:
-                Track(_messages.HandleAsync(message.Message, author.Id, cancellationToken));
+                Track(messages.HandleAsync(message.Message, author.Id, cancellationToken));
                 break;
             case InteractionCreateEvent { Interaction: var interaction }:
                 Track(AnswerAsync(interaction, e.ReceivedAt, cancellationToken));
                 break;
             case ReadyEvent ready:
-                _messages.Prune();
+                messages.Prune();
                 if (ready.ApplicationId is { } applicationId)
                 {
-                    Track(_registrar.RegisterAsync(applicationId, cancellationToken));
+                    Track(registrar.RegisterAsync(applicationId, cancellationToken));
                 }
 
                 break;
@@ -91,9 +79,9 @@ public sealed partial class GatewayPump : BackgroundService
 
     private async Task AnswerAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        if (await _interactions.HandleAsync(interaction, receivedAt, cancellationToken) is { } answer)
+        if (await interactions.HandleAsync(interaction, receivedAt, cancellationToken) is { } answer)
         {
-            await answer.DeliveredAsync(await _sender.AnswerAsync(interaction, answer, cancellationToken), cancellationToken);
+            await answer.DeliveredAsync(await sender.AnswerAsync(interaction, answer, cancellationToken), cancellationToken);
         }
     }
 

@@ -13,7 +13,15 @@ namespace ChatCoach.Discord.Coaching;
 /// The clock starts when the transport received it: if the claim (a database write) or the turn runs late, the answer
 /// is a deferral, and the turn's first message later fills the placeholder.
 /// </summary>
-public sealed partial class InteractionHandler
+internal sealed partial class InteractionHandler(
+    ConversationService conversations,
+    CommandHandler commands,
+    ComponentHandler components,
+    ReplySender sender,
+    IReplyOutbox outbox,
+    DiscordOptions options,
+    TimeProvider time,
+    ILogger<InteractionHandler> logger)
 {
     /// <summary>Interaction tokens last 15 minutes; past this age a token is not used any more.</summary>
     internal static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(14.5);
@@ -21,28 +29,7 @@ public sealed partial class InteractionHandler
     /// <summary>How long the rest of an interaction's work waits for its first answer to be confirmed.</summary>
     private static readonly TimeSpan AcknowledgePatience = TimeSpan.FromSeconds(10);
 
-    private readonly ConversationService _conversations;
-    private readonly CommandHandler _commands;
-    private readonly ComponentHandler _components;
-    private readonly ReplySender _sender;
-    private readonly IReplyOutbox _outbox;
-    private readonly DiscordOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ILogger _logger;
     private readonly ConcurrentDictionary<Task, bool> _inFlight = new();
-
-    internal InteractionHandler(ConversationService conversations, CommandHandler commands, ComponentHandler components, ReplySender sender,
-        IReplyOutbox outbox, DiscordOptions options, TimeProvider time, ILogger<InteractionHandler> logger)
-    {
-        _conversations = conversations;
-        _commands = commands;
-        _components = components;
-        _sender = sender;
-        _outbox = outbox;
-        _options = options;
-        _time = time;
-        _logger = logger;
-    }
 
     /// <summary>
     /// Handles one interaction received at <paramref name="receivedAt"/>. Returns its first answer (send it, then call
@@ -56,25 +43,25 @@ public sealed partial class InteractionHandler
             return null;
         }
 
-        var deadline = receivedAt + TimeSpan.FromMilliseconds(_options.DeferAfterMilliseconds);
+        var deadline = receivedAt + TimeSpan.FromMilliseconds(options.DeferAfterMilliseconds);
         var isCommand = interaction.Type == InteractionType.ApplicationCommand;
-        var progress = _sender.Track(interaction.Id);
+        var progress = sender.Track(interaction.Id);
         // The claim is a database write: off this thread, so a slow database cannot keep the answer past the deadline.
-        var claimed = Task.Run(() => _conversations.ClaimAsync(DiscordComposer.Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken), cancellationToken);
+        var claimed = Task.Run(() => conversations.ClaimAsync(DiscordComposer.Platform, user.Id, $"interaction:{interaction.Id}", cancellationToken), cancellationToken);
         var tokenExpires = receivedAt + TokenLifetime;
         var rows = new TaskCompletionSource<IReadOnlyList<OutboxReply>?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var run = RunAsync(interaction.Id, claimed, rows, progress, isCommand
-            ? () => _commands.Start(interaction, user, tokenExpires, cancellationToken)
-            : () => _components.Start(interaction, user.Id, tokenExpires, cancellationToken), cancellationToken);
+            ? () => commands.Start(interaction, user, tokenExpires, cancellationToken)
+            : () => components.Start(interaction, user.Id, tokenExpires, cancellationToken), cancellationToken);
 
         // A click is acknowledged as soon as it is claimed; a command waits for its answer until the deadline.
         var ready = isCommand ? (Task)rows.Task : claimed;
-        var wait = deadline - _time.GetUtcNow();
-        var inTime = wait > TimeSpan.Zero && await Task.WhenAny(ready, Task.Delay(wait, _time, cancellationToken)) == ready;
+        var wait = deadline - time.GetUtcNow();
+        var inTime = wait > TimeSpan.Zero && await Task.WhenAny(ready, Task.Delay(wait, time, cancellationToken)) == ready;
 
         if (claimed.IsCompletedSuccessfully && !claimed.Result || rows.Task.IsCompletedSuccessfully && rows.Task.Result is null)
         {
-            _sender.Untrack(interaction.Id);
+            sender.Untrack(interaction.Id);
             return null;
         }
 
@@ -89,14 +76,15 @@ public sealed partial class InteractionHandler
             {
                 if (first.Id != 0)
                 {
-                    await _outbox.MarkSentAsync(first.Id, token);
+                    await outbox.MarkSentAsync(first.Id, token);
                 }
 
                 progress.Settle(landed);
             });
         }
 
-        // Too late to answer with the work's result (a slow database, a slow turn): defer, and fill it in later.
+        // A click is acknowledged without changing its message yet; a command whose work was late (a slow database,
+        // a slow turn) gets a placeholder, which its first message fills in later.
         progress.Deferred = true;
         LogDeferred(isCommand);
         Task Delivered(bool landed, CancellationToken token)
@@ -134,14 +122,14 @@ public sealed partial class InteractionHandler
             await start()(async produced =>
             {
                 rows.TrySetResult(produced);
-                var landed = await progress.Acknowledged.WaitAsync(AcknowledgePatience, _time, cancellationToken);
+                var landed = await progress.Acknowledged.WaitAsync(AcknowledgePatience, time, cancellationToken);
                 // When the first row was the answer itself it is already settled; after a deferral it fills the placeholder.
                 var rest = produced.Count > 0 && !progress.Deferred && ReplyAddress.Parse(produced[0].Address).Kind == ReplyKind.Initial ? produced.Skip(1) : produced;
                 // Without a first answer the interaction's token is useless; channel messages still go.
-                await _sender.SendAsync([.. rest.Where(r => landed || !ReplyAddress.Parse(r.Address).ViaInteraction)], cancellationToken);
+                await sender.SendAsync([.. rest.Where(r => landed || !ReplyAddress.Parse(r.Address).ViaInteraction)], cancellationToken);
                 foreach (var dropped in landed ? [] : rest.Where(r => r.Id != 0 && ReplyAddress.Parse(r.Address).ViaInteraction))
                 {
-                    await _outbox.MarkSentAsync(dropped.Id, cancellationToken);
+                    await outbox.MarkSentAsync(dropped.Id, cancellationToken);
                 }
             });
         }
@@ -153,13 +141,13 @@ public sealed partial class InteractionHandler
         }
         finally
         {
-            _sender.Untrack(interactionId);
+            sender.Untrack(interactionId);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An interaction's work failed ({Type}: {Reason})")]
     private partial void LogWorkFailed(string type, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "An interaction was deferred (command: {IsCommand}): its work was not done in time for a direct answer")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "An interaction was deferred (command: {IsCommand})")]
     private partial void LogDeferred(bool isCommand);
 }

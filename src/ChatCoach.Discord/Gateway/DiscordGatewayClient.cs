@@ -19,6 +19,7 @@ public sealed class DiscordGatewayClient
     private readonly TimeProvider _time;
     private readonly Random _random;
     private readonly Lock _randomLock = new();
+    private readonly DiscordMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
     private readonly DirectMessageDetector _dmDetector = new();
@@ -38,13 +39,15 @@ public sealed class DiscordGatewayClient
     /// With several replicas, which shard this one connects (and when): it waits for a shard's lease and resumes the
     /// session its previous holder left. Null: the shard of <paramref name="options"/>, at once.
     /// </param>
+    /// <param name="metrics">Where the gateway state, reconnects and resumes are counted; none when null.</param>
     public DiscordGatewayClient(
         DiscordClientOptions options,
         DiscordRestClient rest,
         TimeProvider? timeProvider = null,
         Random? random = null,
         ILogger<DiscordGatewayClient>? logger = null,
-        ShardLeaser? shards = null)
+        ShardLeaser? shards = null,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rest);
@@ -55,6 +58,7 @@ public sealed class DiscordGatewayClient
         _random = random ?? Random.Shared;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _shards = shards;
+        _metrics = metrics;
     }
 
     /// <summary>
@@ -175,7 +179,8 @@ public sealed class DiscordGatewayClient
             }
 
             ConnectionOutcome outcome;
-            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger))
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Connecting);
+            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, _metrics))
             {
                 outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken, _held?.Lost ?? CancellationToken.None);
             }
@@ -188,6 +193,8 @@ public sealed class DiscordGatewayClient
                 _session.Reset();
                 continue;
             }
+
+            _metrics?.Gateway(DiscordMetrics.GatewayState.Disconnected);
 
             if (outcome.ReachedSession)
             {
@@ -215,6 +222,7 @@ public sealed class DiscordGatewayClient
                 _ => Backoff.Compute(failures++, _options.ReconnectMinDelay, _options.ReconnectMaxDelay, NextRandom()),
             };
             _logger.Ended(outcome.Reason, _session.CanResume ? "resuming" : "identifying", delay);
+            _metrics?.Reconnected();
             await DelayAsync(delay, cancellationToken);
         }
     }

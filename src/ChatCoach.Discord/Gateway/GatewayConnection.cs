@@ -33,6 +33,7 @@ internal sealed class GatewayConnection : IDisposable
     private volatile bool _helloSeen;
     private volatile bool _helloTimedOut;
     private Task _stopping = Task.CompletedTask;
+    private readonly DiscordMetrics? _metrics;
     private bool _reachedSession;
 
     public GatewayConnection(
@@ -42,8 +43,10 @@ internal sealed class GatewayConnection : IDisposable
         ChannelWriter<GatewayEvent> events,
         TimeProvider time,
         Func<double> random,
-        ILogger logger)
+        ILogger logger,
+        DiscordMetrics? metrics = null)
     {
+        _metrics = metrics;
         _options = options;
         _session = session;
         _dmDetector = dmDetector;
@@ -325,6 +328,7 @@ internal sealed class GatewayConnection : IDisposable
         _session.BotUserId = user.Id;
         _reachedSession = true;
         _logger.Ready(user.Username, user.Id);
+        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
         return new ReadyEvent(user, applicationId, sessionId);
     }
 
@@ -332,6 +336,8 @@ internal sealed class GatewayConnection : IDisposable
     {
         _reachedSession = true;
         _logger.Resumed(_session.LastSequence);
+        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
+        _metrics?.Resumed();
         return new ResumedEvent();
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ChatCoach.Core.Outbox;
 using ChatCoach.Discord.Interactions;
 using ChatCoach.Discord.Models;
+using ChatCoach.Discord.Rest;
 
 namespace ChatCoach.Discord.Outbox;
 
@@ -10,7 +11,7 @@ namespace ChatCoach.Discord.Outbox;
 /// What to answer an interaction with, whatever the transport: the gateway posts it to the callback route, an HTTP
 /// interactions endpoint writes it as its response. Then call <see cref="DeliveredAsync"/>.
 /// </summary>
-public sealed class InteractionAnswer
+internal sealed class InteractionAnswer
 {
     private readonly Func<bool, CancellationToken, Task> _delivered;
 
@@ -47,6 +48,9 @@ public sealed class InteractionAnswer
 
         return JsonSerializer.SerializeToUtf8Bytes(body);
     }
+
+    /// <summary>The callback as an HTTP body: JSON, or multipart when the answer carries files (an HTTP interactions response).</summary>
+    public HttpContent CallbackContent() => DiscordRestClient.Bytes(CallbackJson(), Files)();
 
     /// <summary>
     /// The transport reports whether Discord took the answer (true also when unsure but <c>GET @original</c> found it).

@@ -10,7 +10,7 @@ namespace ChatCoach.Discord.Outbox;
 /// claims the due rows, each user's oldest first, and sends each in line with that user's turns.
 /// </summary>
 internal sealed partial class OutboxSweeper(IReplyOutbox outbox, ReplySender sender, ConversationService conversations, TimeProvider time,
-    ILogger<OutboxSweeper> logger) : BackgroundService
+    ILogger<OutboxSweeper> logger, DiscordMetrics? metrics = null) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
@@ -41,11 +41,15 @@ internal sealed partial class OutboxSweeper(IReplyOutbox outbox, ReplySender sen
     /// <summary>Sends every due row, until none is due.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
+        var backlog = 0;
         while (await outbox.ClaimDueAsync(DiscordComposer.Platform, time.GetUtcNow(), Lease, Batch, cancellationToken) is { Count: > 0 } due)
         {
+            backlog += due.Count;
             // A claimed row is leased, so this ends once nothing is due: sent rows are gone, failed ones wait for later.
             await Task.WhenAll(due.Select(row => conversations.InOrderAsync(row.Platform, row.UserId, () => sender.SendOneAsync(row, cancellationToken))));
         }
+
+        metrics?.Backlog(backlog);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending pending replies failed ({Type}: {Reason}); trying again")]

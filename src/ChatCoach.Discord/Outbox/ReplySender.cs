@@ -15,7 +15,8 @@ namespace ChatCoach.Discord.Outbox;
 /// before <c>GET @original</c> says it did not land. A row is deleted once Discord confirms it (or it is dropped
 /// for good); a row to retry gets a later time and waits in the outbox for <see cref="OutboxSweeper"/>.
 /// </summary>
-internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox outbox, OpenQuestions open, TimeProvider time, ILogger<ReplySender> logger)
+internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox outbox, OpenQuestions open, TimeProvider time, ILogger<ReplySender> logger,
+    DiscordMetrics? metrics = null)
 {
     /// <summary>Discord deduplicates a nonce for a few minutes only; later a resend could post twice.</summary>
     public static readonly TimeSpan ChannelResendLimit = TimeSpan.FromMinutes(2);
@@ -106,6 +107,7 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
             row.Attempts = attempts;
             row.FirstTriedAt ??= now;
             await outbox.RetryAtAsync(row.Id, attempts, row.FirstTriedAt.Value, next, cancellationToken);
+            metrics?.Retried();
             return RowOutcome.Retry;
         }
         catch (Exception e) when (Unclear(e, cancellationToken) || e is DiscordApiException)
@@ -227,6 +229,7 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
 
     private async Task<RowOutcome> DropAsync(OutboxReply row, CancellationToken cancellationToken)
     {
+        metrics?.Dropped();
         if (row.Id != 0)
         {
             await outbox.MarkSentAsync(row.Id, cancellationToken);

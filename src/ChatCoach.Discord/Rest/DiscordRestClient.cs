@@ -20,6 +20,7 @@ public sealed class DiscordRestClient : IDisposable
     private readonly HttpClient _http;
     private readonly DiscordClientOptions _options;
     private readonly TimeProvider _time;
+    private readonly DiscordMetrics? _metrics;
     private readonly ILogger _logger;
     private readonly RateLimiter _limiter;
     private readonly InvalidRequestBudget _invalid;
@@ -30,7 +31,9 @@ public sealed class DiscordRestClient : IDisposable
     /// <param name="options">Token, base URL and retry settings.</param>
     /// <param name="timeProvider">Clock for rate-limit waits; the system clock when null.</param>
     /// <param name="logger">Logger; tokens are never logged.</param>
-    public DiscordRestClient(HttpClient httpClient, DiscordClientOptions options, TimeProvider? timeProvider = null, ILogger<DiscordRestClient>? logger = null)
+    /// <param name="metrics">Where requests, 429s and the invalid-request count are counted; none when null.</param>
+    public DiscordRestClient(HttpClient httpClient, DiscordClientOptions options, TimeProvider? timeProvider = null, ILogger<DiscordRestClient>? logger = null,
+        DiscordMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,6 +45,8 @@ public sealed class DiscordRestClient : IDisposable
         _limiter = new RateLimiter(_time);
         _invalid = new InvalidRequestBudget(options.InvalidRequestWarn, options.InvalidRequestPause, _time, _logger);
         _baseUrl = options.ApiBaseUrl.AbsoluteUri.TrimEnd('/') + "/";
+        _metrics = metrics;
+        _metrics?.ObserveInvalidRequests(() => _invalid.Current);
     }
 
     /// <summary><c>GET /gateway/bot</c>: the gateway URL and the identify budget.</summary>
@@ -171,7 +176,8 @@ public sealed class DiscordRestClient : IDisposable
     private static Func<HttpContent> Body<T>(T payload, IReadOnlyList<DiscordFile>? files) =>
         Bytes(JsonSerializer.SerializeToUtf8Bytes(payload, DiscordJson.Options), files);
 
-    private static Func<HttpContent> Bytes(byte[] json, IReadOnlyList<DiscordFile>? files)
+    /// <summary>A JSON body, or with files a multipart one (<c>payload_json</c> and <c>files[n]</c>), as Discord takes both.</summary>
+    internal static Func<HttpContent> Bytes(byte[] json, IReadOnlyList<DiscordFile>? files)
     {
         if (files is not { Count: > 0 })
         {
@@ -221,6 +227,7 @@ public sealed class DiscordRestClient : IDisposable
 
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
                 _invalid.Count((int)response.StatusCode);
+                _metrics?.Request(route.Template, (int)response.StatusCode);
                 var headers = RateLimitHeaders.Parse(response.Headers);
                 _limiter.Update(bucket, route, headers);
 
@@ -246,6 +253,7 @@ public sealed class DiscordRestClient : IDisposable
                     }
 
                     _logger.RateLimited(route.Template, global ? "global" : headers.Scope ?? "route", retryAfter);
+                    _metrics?.RateLimited(route.Template, global ? "global" : headers.Scope ?? "route");
                     continue;
                 }
 

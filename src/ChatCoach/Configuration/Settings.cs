@@ -10,12 +10,13 @@ namespace ChatCoach.Configuration;
 /// Every options class, bound from configuration and validated before anything starts, so a wrong value stops
 /// the host at once with a message naming its key.
 /// </summary>
-internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord, Replica Replica)
+internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database, PrivacyOptions Privacy, DiscordOptions Discord,
+    ClockOptions Clock, LoggingOptions Logging, HttpOptions Http, Replica Replica)
 {
     /// <summary>This replica's name in the audit (<c>ChatCoach:ReplicaId</c>); by default the host name and process id.</summary>
     public const string ReplicaIdKey = "ChatCoach:ReplicaId";
 
-    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "ReplicaId"];
+    private static readonly string[] KnownSections = ["Dialogs", "Database", "Privacy", "Discord", "Clock", "Logging", "Http", "ReplicaId"];
 
     /// <summary>Binds and validates; returns the settings, or every problem as "key: reason".</summary>
     public static (Settings? Settings, IReadOnlyList<string> Problems) Read(IConfiguration configuration)
@@ -30,7 +31,12 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         var database = Bind<DatabaseOptions>(configuration, DatabaseOptions.Section, problems);
         var privacy = Bind<PrivacyOptions>(configuration, PrivacyOptions.Section, problems);
         var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, problems);
+        var clock = Bind<ClockOptions>(configuration, ClockOptions.Section, problems);
         problems.AddRange(discord?.Problems() ?? []);
+        var logging = Bind<LoggingOptions>(configuration, LoggingOptions.Section, problems);
+        problems.AddRange(logging?.Problems() ?? []);
+        var http = Bind<HttpOptions>(configuration, HttpOptions.Section, problems);
+        problems.AddRange(http?.Problems() ?? []);
 
         if (dialogs is not null)
         {
@@ -58,7 +64,7 @@ internal sealed record Settings(DialogsOptions Dialogs, DatabaseOptions Database
         }
 
         var replica = configuration[ReplicaIdKey] is { Length: > 0 } id ? new Replica(id.Trim()) : Replica.Default();
-        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, replica), problems) : (null, problems);
+        return problems.Count == 0 ? (new Settings(dialogs!, database!, privacy!, discord!, clock!, logging!, http!, replica), problems) : (null, problems);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, List<string> problems)

@@ -1,16 +1,23 @@
 using ChatCoach.Cli;
 using ChatCoach.Configuration;
 using ChatCoach.Core.Conversations;
+using ChatCoach.Core.Logging;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Telemetry;
 using ChatCoach.Discord.Coaching;
 using ChatCoach.Discord.Gateway;
+using ChatCoach.Http;
 using ChatCoach.Storage;
 using ChatCoach.Terminal;
 using ChatCoach.Tools;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
+using NSec.Cryptography;
 
 namespace ChatCoach.Hosting;
 
@@ -19,24 +26,21 @@ internal static class Application
 {
     public static async Task<int> RunAsync(Invocation invocation, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var configuration = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [.. invocation.ConfigurationArgs],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (invocation.Database is { } databasePath)
-        {
-            builder.Configuration[$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={databasePath}";
-        }
-
-        var (settings, problems) = Settings.Read(builder.Configuration);
+        UseDatabaseOption(configuration.Configuration, invocation);
+        var (settings, problems) = Settings.Read(configuration.Configuration);
         if (settings is null)
         {
             await Console.Error.WriteLineAsync("chatcoach: configuration is not valid:\n  " + string.Join("\n  ", problems));
             return ExitCodes.BadConfiguration;
         }
 
-        var dialogsTool = new DialogsTool(settings.Dialogs, Console.Out, Console.Error);
+        var clock = settings.Clock.Clock(TimeProvider.System);
+        var dialogsTool = new DialogsTool(settings.Dialogs, clock, Console.In, Console.Out, Console.Error);
         switch (invocation.Verb)
         {
             case "dialogs validate":
@@ -45,6 +49,8 @@ internal static class Application
                 return await dialogsTool.TestAsync(invocation.Target ?? settings.Dialogs.Path, cancellationToken);
             case "dialogs graph":
                 return await dialogsTool.GraphAsync(invocation.Target!, cancellationToken);
+            case "dialogs classify":
+                return await dialogsTool.ClassifyAsync(invocation.Script, cancellationToken);
             case "stats":
                 return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, cancellationToken);
         }
@@ -55,9 +61,23 @@ internal static class Application
             return ExitCodes.BadConfiguration;
         }
 
+        // The web host (Kestrel) only when HTTP listeners are configured; it reads the same configuration sources.
+        var web = settings.Http.Enabled
+            ? WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [.. invocation.ConfigurationArgs], ContentRootPath = AppContext.BaseDirectory })
+            : null;
+        IHostApplicationBuilder builder = web is null ? configuration : web;
+        UseDatabaseOption(builder.Configuration, invocation);
+
         // Logs go to stderr so stdout carries only the conversation; the terminal stays quiet unless something is wrong.
         var onDiscord = invocation.Verb == "run" && settings.Discord.Enabled;
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console =>
+        {
+            console.LogToStandardErrorThreshold = LogLevel.Trace;
+            console.FormatterName = settings.Logging.Json ? ConsoleFormatterNames.Json : ConsoleFormatterNames.Simple;
+        });
+        builder.Services.Configure<JsonConsoleFormatterOptions>(json => json.IncludeScopes = true);
+        builder.Services.Configure<SimpleConsoleFormatterOptions>(text => text.IncludeScopes = true);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (builder.Configuration["Logging:LogLevel:Default"] is null)
@@ -65,7 +85,7 @@ internal static class Application
             builder.Logging.SetMinimumLevel(onDiscord ? LogLevel.Information : LogLevel.Warning);
         }
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(settings.Dialogs);
         builder.Services.AddSingleton(Options.Create(settings.Privacy));
         builder.Services.AddCoachStorage(settings.Database, settings.Replica);
@@ -73,6 +93,9 @@ internal static class Application
         builder.Services.AddSingleton<IScriptSource>(services =>
             draft is null ? services.GetRequiredService<LiveScripts>() : services.GetRequiredService<LiveScripts>().Live.With(draft));
         builder.Services.AddSingleton<ConversationService>();
+        builder.Services.AddSingleton<UserHasher>();
+        builder.Services.AddSingleton<CoachMetrics>();
+        builder.Services.AddSingleton<ScriptMetrics>();
         builder.Services.AddHostedService<ScriptWatcher>();
         builder.Services.AddHostedService<Housekeeping>();
         if (settings.Database.Provider == DatabaseProvider.Postgres)
@@ -99,10 +122,11 @@ internal static class Application
             builder.Services.AddHostedService<TerminalChannel>();
         }
 
-        using var host = builder.Build();
+        using var host = Build(configuration, web, settings.Http, onDiscord ? InteractionSignature.Import(settings.Discord.PublicKey) : null);
         try
         {
             await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await host.Services.GetRequiredService<UserHasher>().LoadKeyAsync(host.Services.GetRequiredService<IBotState>(), cancellationToken);
             var live = host.Services.GetRequiredService<LiveScripts>();
             if (settings.Database.Provider == DatabaseProvider.Postgres)
             {
@@ -121,6 +145,7 @@ internal static class Application
                 return ExitCodes.BadConfiguration;
             }
 
+            host.Services.GetRequiredService<ScriptMetrics>();
             var discord = host.Services.GetService<GatewayPump>();
             await host.RunAsync(cancellationToken);
             if (discord?.Failure is { } failure)
@@ -135,6 +160,27 @@ internal static class Application
         {
             await Console.Error.WriteLineAsync($"chatcoach: stopped: {e.Message}");
             return ExitCodes.Failed;
+        }
+    }
+
+    private static IHost Build(HostApplicationBuilder plain, WebApplicationBuilder? web, HttpOptions http, PublicKey? interactionsKey)
+    {
+        if (web is null)
+        {
+            return plain.Build();
+        }
+
+        web.AddHttp(http, interactionsKey);
+        var app = web.Build();
+        app.MapHttp();
+        return app;
+    }
+
+    private static void UseDatabaseOption(IConfigurationManager configuration, Invocation invocation)
+    {
+        if (invocation.Database is { } databasePath)
+        {
+            configuration[$"{DatabaseOptions.Section}:ConnectionString"] = $"Data Source={databasePath}";
         }
     }
 }

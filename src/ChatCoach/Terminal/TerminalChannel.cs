@@ -1,5 +1,6 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Logging;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,6 +12,7 @@ namespace ChatCoach.Terminal;
 /// </summary>
 internal sealed partial class TerminalChannel(
     ConversationService conversations,
+    UserHasher users,
     TerminalOptions options,
     TextReader input,
     TextWriter output,
@@ -50,6 +52,7 @@ internal sealed partial class TerminalChannel(
 
     private async Task ShowAsync(Input message, CancellationToken cancellationToken)
     {
+        using var scope = TurnScope.Begin(logger, users, Platform, options.User, eventId: null);
         TurnResponse response;
         try
         {

@@ -1,11 +1,16 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Goldens;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
+using ChatCoach.Core.Seasons;
 
 namespace ChatCoach.Tools;
 
-/// <summary>The moderators' tools: <c>dialogs validate</c>, <c>dialogs test</c> and <c>dialogs graph</c>.</summary>
-internal sealed class DialogsTool(DialogsOptions options, TextWriter output, TextWriter errors)
+/// <summary>
+/// The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>. Validation and
+/// goldens without a <c>today:</c> use <paramref name="clock"/>'s day (<c>ChatCoach:Clock:Today</c>).
+/// </summary>
+internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, TextReader input, TextWriter output, TextWriter errors)
 {
     public const int Succeeded = 0;
     public const int Failed = 1;
@@ -14,13 +19,17 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
     public async Task<int> ValidateAsync(string path, CancellationToken cancellationToken)
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(path, cancellationToken);
-        foreach (var problem in problems)
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var all = problems.Concat(scripts.SelectMany(s => SeasonRules.CheckDate(s, today))).ToList();
+        foreach (var problem in all)
         {
             await output.WriteLineAsync(problem.ToString());
         }
 
-        await errors.WriteLineAsync($"{scripts.Count + problems.Select(p => p.File).Distinct().Count()} script(s) checked, {problems.Count} problem(s).");
-        return problems.Count == 0 && scripts.Count > 0 ? Succeeded : Failed;
+        var errorCount = all.Count(p => !p.IsWarning);
+        await errors.WriteLineAsync(
+            $"{scripts.Count + problems.Select(p => p.File).Distinct().Count()} script(s) checked on {today:yyyy-MM-dd}, {errorCount} problem(s), {all.Count - errorCount} warning(s).");
+        return errorCount == 0 && scripts.Count > 0 ? Succeeded : Failed;
     }
 
     /// <summary>Replays the golden conversations through the real engine and conversation service, in memory.</summary>
@@ -50,7 +59,7 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         goldens = Directory.Exists(path) ? goldens : goldens.Where(g => ids.Contains(g.Script)).ToList();
         var catalog = new ScriptCatalog(scripts, ids.Contains(options.Default) ? options.Default : scripts[0].Id);
         var failed = 0;
-        var runner = new GoldenRunner(catalog, new InMemorySessionStore());
+        var runner = new GoldenRunner(catalog, new InMemorySessionStore(), clock);
         foreach (var golden in goldens)
         {
             var result = await runner.RunAsync(golden, cancellationToken);
@@ -64,7 +73,24 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         }
 
         await errors.WriteLineAsync($"{goldens.Count - failed} of {goldens.Count} golden conversation(s) passed.");
-        return failed == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
+        var corpusFailures = 0;
+        foreach (var script in scripts)
+        {
+            var (figures, failures) = await CorpusCheck.RunAsync(script, folder, cancellationToken);
+            foreach (var part in figures)
+            {
+                await output.WriteLineAsync($"crisis corpus of '{script.Id}', {part}");
+            }
+
+            foreach (var failure in failures)
+            {
+                await output.WriteLineAsync(failure);
+            }
+
+            corpusFailures += failures.Count;
+        }
+
+        return failed == 0 && corpusFailures == 0 && problems.Count == 0 && goldenProblems.Count == 0 ? Succeeded : Failed;
     }
 
     /// <summary>The live script <paramref name="id"/> as a Mermaid diagram.</summary>
@@ -78,6 +104,41 @@ internal sealed class DialogsTool(DialogsOptions options, TextWriter output, Tex
         }
 
         await output.WriteLineAsync(new Core.Engine.DialogEngine(script).ToMermaid());
+        return Succeeded;
+    }
+
+    /// <summary>Reads messages one a line and prints each one's safety level, so moderators can try a phrase.</summary>
+    public async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
+    {
+        Script? chosen;
+        if (script is not null && (script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || File.Exists(script)))
+        {
+            var draft = File.Exists(script) ? await ScriptLoader.LoadFileAsync(script, cancellationToken) : null;
+            foreach (var problem in draft?.Problems ?? [])
+            {
+                await errors.WriteLineAsync(problem.ToString());
+            }
+
+            chosen = draft?.Script;
+        }
+        else
+        {
+            var (scripts, _) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
+            chosen = scripts.FirstOrDefault(s => s.Id == (script ?? options.Default));
+        }
+
+        if (chosen is null)
+        {
+            await errors.WriteLineAsync($"chatcoach: no valid script '{script ?? options.Default}' (run 'chatcoach dialogs validate').");
+            return Failed;
+        }
+
+        var classifier = SafetyClassifier.Compile(chosen.Crisis).Classifier;
+        while (await input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            await output.WriteLineAsync(classifier.Classify(line).ToString().ToLowerInvariant());
+        }
+
         return Succeeded;
     }
 }

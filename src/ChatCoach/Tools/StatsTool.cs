@@ -16,6 +16,9 @@ internal static class StatsTool
         (["WentBack"], "went back"),
         (["Skipped"], "skipped"),
         ([FunnelCount.StandingHere], "stopped here"),
+        (["Crisis"], "crisis"),
+        (["Concern"], "concern"),
+        (["Distress"], "distress"),
     ];
 
     public static async Task<int> RunAsync(DatabaseOptions database, DialogsOptions dialogs, TextWriter output, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class PlanWriterTests
     private static string Plan(params (string Name, AnswerValue Value)[] answers)
     {
         var facts = new Facts(answers.ToDictionary(a => a.Name, a => a.Value), Script, new DateOnly(2026, 11, 25));
-        return PlanWriter.Write(Script, "Plan:", facts, []);
+        return PlanWriter.Write(Script, "Plan:", facts, PlanGaps.None);
     }
 
     [Fact]
@@ -38,17 +38,17 @@ public sealed class PlanWriterTests
     {
         var plan = Plan(("step1_passed", AnswerValue.Of(false)));
 
-        Assert.Contains("2. Step A.\n   Why: Reason A.\n\n3. Step B.\n   Why: Reason B.\n   Sources (2–3): Source A (2020); Source B (2021)", plan);
-        Assert.Contains("1. Book the retake only when ready.\n   Why: Attempts are limited.\n   Source: usmle.org (2021)", plan);
+        Assert.Contains("2. Step A.\n   Why: Reason A.\n   First words.\n\n3. Step B.\n   Why: Reason B.\n   Sources (2–3): Source A (2020); Source B (2021)", plan);
+        Assert.Contains("1. Book the retake only when ready.\n   Why: Attempts are limited.\n   A fail is a setback, not the end.\n   Source: usmle.org (2021)", plan);
     }
 
     [Fact]
-    public void Encouragement_comes_first_from_the_two_most_important_entries_only()
+    public void Each_entry_shows_its_encouragement_under_its_first_step_only()
     {
         var plan = Plan(("step1_passed", AnswerValue.Of(false)), ("graduation_year", AnswerValue.Of(2010)));
 
-        Assert.StartsWith("Plan:\n\nA fail is a setback, not the end. First words.\n\n1.", plan);
-        Assert.DoesNotContain("Older graduates match too.", plan);
-        Assert.Contains("Show recent clinical work.", plan);
+        Assert.StartsWith("Plan:\n\nDo now:\n\n1. Book the retake only when ready.\n   Why: Attempts are limited.\n   A fail is a setback, not the end.\n   Source:", plan);
+        Assert.Contains("2. Step A.\n   Why: Reason A.\n   First words.\n\n3. Step B.\n   Why: Reason B.\n   Sources", plan);
+        Assert.Contains("4. Show recent clinical work.\n   Why: Programs look for currency.\n   Older graduates match too.", plan);
     }
 }

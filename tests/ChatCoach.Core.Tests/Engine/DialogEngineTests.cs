@@ -105,7 +105,7 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
-    public void After_three_failed_tries_the_bot_offers_to_skip_and_skip_stores_nothing()
+    public void After_three_failed_tries_the_bot_offers_to_skip_and_skip_stores_an_unknown()
     {
         Reach("graduation_year");
 
@@ -116,7 +116,7 @@ public sealed class DialogEngineTests
 
         Assert.Equal(TurnOutcome.Skipped, skipped.Outcome);
         Assert.Equal("attempts", _session.Node);
-        Assert.Empty(_session.Answers);
+        Assert.Equal(AnswerValue.Unknown, Assert.Single(_session.Answers).Value);
         Assert.Equal(0, _session.Tries);
     }
 
@@ -218,7 +218,7 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
-    public void The_plan_lists_encouragement_first_then_steps_with_reason_and_source()
+    public void The_plan_lists_steps_with_reason_encouragement_and_source()
     {
         var result = _engine.Step(_session, Input.Open(), Now);
         foreach (var answer in new[] { "2015", "1", "no", "none" })
@@ -231,7 +231,7 @@ public sealed class DialogEngineTests
         var text = Text(result);
         Assert.Equal(TurnOutcome.Completed, result.Outcome);
         Assert.StartsWith("Your plan:", text);
-        Assert.True(text.IndexOf("A fail is a setback", StringComparison.Ordinal) < text.IndexOf("1. Book the retake", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("A fail is a setback", StringComparison.Ordinal) > text.IndexOf("1. Book the retake", StringComparison.Ordinal));
         Assert.Contains("Why: Attempts are limited.", text);
         Assert.Contains("Source: usmle.org (2021)", text);
         Assert.Contains("Older graduates match too.", text);
@@ -367,7 +367,7 @@ public sealed class DialogEngineTests
 
         var crisis = Say("honestly I want to end it all");
         Assert.Equal(TurnOutcome.Crisis, crisis.Outcome);
-        Assert.Equal(["Are you safe right now? Call or text 988."], crisis.Replies.Select(r => r.Text));
+        Assert.Equal(["I'm so sorry.", "Are you safe right now? Call or text 988."], crisis.Replies.Select(r => r.Text));
 
         Assert.Equal("Tele-MANAS 14416.", Text(Say("I'm in India")));
         Assert.Equal(TurnOutcome.Paused, Say("2").Outcome);

@@ -22,9 +22,13 @@ internal sealed class EventPublisher(EmulatorCore core)
         return core.Gateway.DispatchAsync("MESSAGE_DELETE", channel.GuildId, IntentFor(channel), _ => data);
     }
 
-    /// <summary>INTERACTION_CREATE needs no intent (PROTOCOL.md §1.7).</summary>
-    public Task InteractionCreatedAsync(StoredInteraction interaction) =>
-        core.Gateway.DispatchAsync("INTERACTION_CREATE", interaction.Channel.GuildId, 0, _ => interaction.Payload);
+    /// <summary>
+    /// INTERACTION_CREATE needs no intent (PROTOCOL.md §1.7). With interactions endpoints configured, interactions go
+    /// there over HTTP instead, as Discord does once an Interactions Endpoint URL is set.
+    /// </summary>
+    public Task InteractionCreatedAsync(StoredInteraction interaction) => core.HttpDelivery is { } http && core.Options.InteractionsEndpoints.Count > 0
+        ? http.DeliverAsync(interaction)
+        : core.Gateway.DispatchAsync("INTERACTION_CREATE", interaction.Channel.GuildId, 0, _ => interaction.Payload);
 
     private Task MessageEventAsync(string eventName, string messageId)
     {

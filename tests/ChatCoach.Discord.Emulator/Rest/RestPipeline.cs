@@ -38,6 +38,11 @@ internal sealed partial class RestPipeline(EmulatorCore core, RouteTable routes)
         {
             // Outside the gate: reading the body waits on the client. Files are copied into the ParsedBody here.
             var body = await RequestBodyReader.ReadAsync(http.Request, http.RequestAborted);
+            if (core.HttpDelivery is { } delivery)
+            {
+                await delivery.AnsweredAsync(exchange.Relative!, http.RequestAborted);
+            }
+
             var method = exchange.Request.Method;
             if (core.Faults.TakeHold(method, exchange.Relative!) is { } held && !await held.WaitAsync(http.RequestAborted))
             {

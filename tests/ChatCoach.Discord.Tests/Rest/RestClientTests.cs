@@ -143,6 +143,22 @@ public sealed class RestClientTests
     }
 
     [Fact]
+    public async Task A_server_error_on_an_interaction_callback_or_follow_up_is_not_retried_blindly()
+    {
+        await using var server = new LoopbackHttpServer((_, _) => ScriptedResponse.Error(500, 0, "Internal Server Error"));
+        var (client, http, _) = Create(server);
+        using var _1 = client;
+        using var _2 = http;
+
+        await Assert.ThrowsAsync<DiscordApiException>(() => client.CreateInteractionResponseAsync("1", InteractionToken, InteractionResponse.Reply(new OutgoingMessage("x"))));
+        await Assert.ThrowsAsync<DiscordApiException>(() => client.CreateFollowupMessageAsync("2", InteractionToken, new OutgoingMessage("y")));
+        await Assert.ThrowsAsync<DiscordApiException>(() => client.EditOriginalInteractionResponseAsync("2", InteractionToken, new OutgoingMessage("z")));
+
+        // One callback, one follow-up (either may have landed); the edit is safe to repeat, so it was tried three times.
+        Assert.Equal(["POST", "POST", "PATCH", "PATCH", "PATCH"], server.Snapshot().Select(r => r.Method));
+    }
+
+    [Fact]
     public async Task Cannot_message_user_is_typed_and_not_retried()
     {
         await using var server = new LoopbackHttpServer((_, _) => new ScriptedResponse(403, SharedFiles.Fixture("rest_error_50007.json")));

@@ -4,7 +4,7 @@ using ChatCoach.Tests.Shared;
 
 namespace ChatCoach.Tests.Dialogs;
 
-/// <summary>The coach script's crisis words against what people write: what must pause coaching, and what must not.</summary>
+/// <summary>The coach script's safety check through the engine: what pauses coaching, what asks, and what must not.</summary>
 public sealed class CrisisCorpusTests
 {
     private static readonly DialogEngine Coach = new(ScriptLoader.LoadFileAsync(Path.Combine(RepositoryPaths.Dialogs, "coach.yaml")).GetAwaiter().GetResult().Script!);
@@ -30,11 +30,19 @@ public sealed class CrisisCorpusTests
     [InlineData("I want to hurt myself")]
     [InlineData("I have been self-harming again")]
     [InlineData("I'm going to take my own life")]
-    [InlineData("I can't go on like this")]
     [InlineData("I WANT TO END MY LIFE")]
     public void Messages_that_signal_crisis_pause_coaching(string message)
     {
         Assert.Equal(TurnOutcome.Crisis, Outcome(message));
+    }
+
+    [Theory]
+    [InlineData("I can't go on like this")]
+    [InlineData("there's no hope for me")]
+    [InlineData("I don't see the point anymore")]
+    public void Hopelessness_asks_whether_they_are_thinking_of_harming_themselves(string message)
+    {
+        Assert.Equal(TurnOutcome.Concern, Outcome(message));
     }
 
     [Theory]
@@ -50,6 +58,6 @@ public sealed class CrisisCorpusTests
     [InlineData("I could die for a good night's sleep lol")]
     public void Ordinary_messages_do_not(string message)
     {
-        Assert.NotEqual(TurnOutcome.Crisis, Outcome(message));
+        Assert.DoesNotContain(Outcome(message), new[] { TurnOutcome.Crisis, TurnOutcome.Concern });
     }
 }

@@ -1,6 +1,7 @@
 using ChatCoach.Core.Goldens;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatCoach.Tests.Dialogs;
 
@@ -11,6 +12,9 @@ namespace ChatCoach.Tests.Dialogs;
 public sealed class DialogScriptsTests : IAsyncLifetime
 {
     private static readonly string Goldens = Path.Combine(RepositoryPaths.Dialogs, "tests");
+
+    // Goldens name their own day; this one only stands in for a golden that forgets to.
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
     private TempDatabase _db = null!;
 
     public async Task InitializeAsync() => _db = await TempDatabase.CreateAsync();
@@ -37,7 +41,7 @@ public sealed class DialogScriptsTests : IAsyncLifetime
         var (conversation, problems) = GoldenLoader.Load(file, await File.ReadAllTextAsync(Path.Combine(Goldens, file)));
         Assert.True(conversation is not null, string.Join("\n", problems));
 
-        var result = await new GoldenRunner(await LoadCatalogAsync(), _db.Store).RunAsync(conversation, default);
+        var result = await new GoldenRunner(await LoadCatalogAsync(), _db.Store, Clock).RunAsync(conversation, default);
 
         Assert.True(result.Passed, string.Join("\n\n", result.Failures));
     }
@@ -48,7 +52,7 @@ public sealed class DialogScriptsTests : IAsyncLifetime
         var catalog = await LoadCatalogAsync();
         var (conversations, problems) = await GoldenLoader.LoadFolderAsync(Goldens, default);
         Assert.Empty(problems);
-        var runner = new GoldenRunner(catalog, _db.Store);
+        var runner = new GoldenRunner(catalog, _db.Store, Clock);
         var reached = new HashSet<(string Script, string Advice)>();
         foreach (var conversation in conversations)
         {

@@ -29,13 +29,17 @@ internal sealed class DiscordBot : IAsyncDisposable
     public IReadOnlyList<ChatCoachProcess> Hosts => _hosts;
 
     public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
-        LaunchAsync(configure, postgres: null, settings);
+        LaunchAsync(configure, postgres: null, _ => settings);
 
     /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
     public static Task<DiscordBot> StartOnPostgresAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string postgres, params string[] settings) =>
-        LaunchAsync(configure, postgres, settings);
+        LaunchAsync(configure, postgres, _ => settings);
 
-    private static async Task<DiscordBot> LaunchAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, string[] settings)
+    /// <summary>Starts the emulator, then the host with settings that may depend on it (its interactions public key).</summary>
+    public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, Func<DiscordEmulator, string[]> settings) =>
+        LaunchAsync(configure, postgres: null, settings);
+
+    private static async Task<DiscordBot> LaunchAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, Func<DiscordEmulator, string[]> settings)
     {
         var options = new EmulatorOptions
         {
@@ -43,8 +47,8 @@ internal sealed class DiscordBot : IAsyncDisposable
             IdentifyConcurrencyWindow = TimeSpan.FromMilliseconds(200),
         };
         var bot = new DiscordBot(await DiscordEmulator.StartAsync(configure?.Invoke(options) ?? options), postgres);
-        await bot.StartHostAsync(settings);
-        await bot.WaitForLogAsync("slash commands");
+        await bot.StartHostAsync(settings(bot.Emulator));
+        await bot.WaitForLogAsync("slash commands are up to date");
         return bot;
     }
 

@@ -90,6 +90,20 @@ public sealed class LiveScriptsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_script_whose_crisis_corpus_falls_below_the_bar_never_goes_live()
+    {
+        var before = _live.Live.Default.Script.Version;
+        await EditAsync(s => s.Replace("\n  crisis:\n", "\n  crisis:\n    corpus: tests/crisis\n", StringComparison.Ordinal));
+
+        var report = await _live.ReloadAsync("file change", default);
+
+        Assert.Equal(ReloadOutcome.Refused, Assert.Single(report.Lines).Outcome);
+        Assert.True(report.ToString().Contains("error CC072: crisis corpus heldout:", StringComparison.Ordinal), report.ToString());
+        Assert.Contains("BELOW THE BAR", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, _live.Live.Default.Script.Version);
+    }
+
+    [Fact]
     public async Task A_session_whose_question_still_exists_moves_to_the_new_version()
     {
         await SayAsync("ann", "hi");

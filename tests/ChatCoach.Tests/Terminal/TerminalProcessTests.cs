@@ -31,6 +31,16 @@ public sealed class TerminalProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_configured_day_picks_the_season_the_bot_talks_about()
+    {
+        var thisSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, Args("chat", "--user", "carol"));
+        var nextSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, Args("chat", "--user", "dave", "--ChatCoach:Clock:Today=2027-10-01"));
+
+        Assert.Contains("before the 2028 Match season", thisSeason.Output);
+        Assert.Contains("before the 2029 Match season", nextSeason.Output);
+    }
+
+    [Fact]
     public async Task Users_are_kept_apart()
     {
         await ChatCoachProcess.RunAsync(_folder.Path, "2015\n", Args("chat", "--user", "alice"));

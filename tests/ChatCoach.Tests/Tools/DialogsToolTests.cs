@@ -20,6 +20,53 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_fails_when_the_configured_day_has_no_season()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2029-01-01");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"coach\.yaml\(\d+,\d+\): error CC051: no season covers 2029-01-01", run.Output);
+        Assert.Contains("checked on 2029-01-01", run.Errors);
+    }
+
+    [Fact]
+    public async Task Validate_warns_but_passes_within_60_days_of_the_last_seasons_end()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2028-08-01");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Matches(@"coach\.yaml\(\d+,\d+\): warning CC051: the last season ends on 2028-09-20, 50 days after 2028-08-01", run.Output);
+        Assert.Contains("0 problem(s), ", run.Errors);
+        Assert.DoesNotContain(": error ", run.Output);
+    }
+
+    [Fact]
+    public async Task Validate_warns_about_advice_not_reviewed_for_12_months()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "validate", "--ChatCoach:Clock:Today=2028-01-10");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Contains("warning CC053: advice 'verify' was last reviewed on 2026-12-04", run.Output);
+    }
+
+    [Fact]
+    public async Task Test_runs_a_golden_without_a_day_on_the_configured_one()
+    {
+        var dialogs = CopyOfDialogs();
+        Directory.CreateDirectory(Path.Combine(dialogs, "tests"));
+        var golden = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "coach-caribbean-next-season.yaml")))
+            .Replace("today: 2027-10-01\n", string.Empty, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(Path.Combine(dialogs, "tests", "coach-undated.yaml"), golden);
+
+        var nextSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs, "--ChatCoach:Clock:Today=2027-10-01");
+        var thisSeason = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs);
+
+        Assert.True(nextSeason.ExitCode == 0, nextSeason.Output + nextSeason.Errors);
+        Assert.Equal(1, thisSeason.ExitCode);
+        Assert.Contains("realistic Match expected 2029, but was 2028", thisSeason.Output);
+    }
+
+    [Fact]
     public async Task Validate_lists_every_problem_of_a_broken_copy_one_a_line_and_exits_1()
     {
         var dialogs = CopyOfDialogs();
@@ -67,6 +114,49 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Test_prints_the_crisis_corpus_figures_of_each_part()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "test");
+
+        Assert.Matches(@"crisis corpus of 'coach', heldout: \d+ crisis, \d+ concern, \d+ distress, \d+ none; crisis caught as crisis [\d.]+ ?% \(bar 99 ?%\), positives caught [\d.]+ ?% \(bar 97 ?%\), false alarms [\d.]+ ?% \(bar 3 ?%\)", run.Output);
+        Assert.Contains("crisis corpus of 'coach', tuning:", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("BELOW THE BAR", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classify_prints_the_level_of_each_message_one_a_line()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root,
+            "I want to die\nthis exam is killing me\nI can't take this anymore\nI failed twice and I feel awful\n\nquiero morir\n", "dialogs", "classify");
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        Assert.Equal(["crisis", "none", "concern", "distress", "none", "crisis"], run.Output.Split('\n', StringSplitOptions.TrimEntries)[..6]);
+    }
+
+    [Fact]
+    public async Task Classify_tries_a_draft_script_file_or_a_script_id()
+    {
+        var dialogs = CopyOfDialogs();
+        var draft = Path.Combine(_folder.Path, "draft.yaml");
+        await File.WriteAllTextAsync(draft, (await File.ReadAllTextAsync(Path.Combine(dialogs, "sample.yaml")))
+            .Replace("patterns: [\"kill myself\"", "patterns: [\"exam .. killing me\", \"kill myself\"", StringComparison.Ordinal));
+
+        var byFile = await ChatCoachProcess.RunAsync(_folder.Path, "this exam is killing me\n", "dialogs", "classify", "--script", draft);
+        var byId = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, "this exam is killing me\n", "dialogs", "classify", "--script", "sample");
+
+        Assert.Equal(("crisis", "none"), (byFile.Output.Trim(), byId.Output.Trim()));
+    }
+
+    [Fact]
+    public async Task Classify_refuses_a_script_that_does_not_exist()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, "I want to die\n", "dialogs", "classify", "--script", "nope");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no valid script 'nope'", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Graph_draws_the_script_as_a_mermaid_state_diagram()
     {
         var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "graph", "sample");
@@ -94,17 +184,19 @@ public sealed class DialogsToolTests : IDisposable
         string[] chat = ["chat", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}", "--ChatCoach:Dialogs:Default=sample"];
         await ChatCoachProcess.RunAsync(_folder.Path, "2015\nlots\n2\nyes\n1\nno\n", [.. chat, "--user", "a"]);
         await ChatCoachProcess.RunAsync(_folder.Path, "2016\n0\n/back\n0\n", [.. chat, "--user", "b"]);
+        await ChatCoachProcess.RunAsync(_folder.Path, "2017\nI want to die\ncontinue\n", [.. chat, "--user", "c"]);
 
         var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "stats", "--db", db, $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Script sample", run.Output);
-        Assert.Matches(@"graduation_year\s+2\s+2\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Matches(@"step1_attempts\s+3\s+3\s+1\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"graduation_year\s+3\s+3\s+0\s+0\s+0\s+0\s+0\s+0\s+0", run.Output);
+        Assert.Matches(@"step1_attempts\s+4\s+3\s+1\s+0\s+0\s+1\s+1\s+0\s+0", run.Output);
         Assert.Matches(@"usce\s+3\s+1\s+0\s+1\s+0\s+1", run.Output);
         Assert.Matches(@"research\s+1\s+1\s+0\s+0\s+0\s+0", run.Output);
-        Assert.Contains("reached the plan: 1 (of 2 who started)", run.Output);
+        Assert.Contains("reached the plan: 1 (of 3 who started)", run.Output);
         Assert.DoesNotContain("lots", run.Output);
+        Assert.DoesNotContain("die", run.Output);
     }
 
     public void Dispose() => _folder.Dispose();

@@ -14,21 +14,27 @@ internal sealed class InteractionRoutes(EmulatorCore core, MessageComposer compo
 {
     public void Register(RouteTable table) => table.Map("POST", "/interactions/{interaction_id}/{interaction_token}/callback", Callback);
 
-    private RestResult Callback(RestCall call)
+    private RestResult Callback(RestCall call) =>
+        Answer(call.Param("interaction_id"), call.Param("interaction_token"), call.BodyObject, call.Files, call.Now, call.QueryFlag("with_response"));
+
+    /// <summary>
+    /// An interaction's initial response, from the callback route or from the HTTP response of an interactions
+    /// endpoint: the same rules either way. Call under <see cref="EmulatorCore.Gate"/>.
+    /// </summary>
+    public RestResult Answer(string interactionId, string token, JsonObject body, IReadOnlyList<RecordedAttachment> files, DateTimeOffset now, bool withResponse)
     {
-        var body = call.BodyObject;
         var type = (int)(Wire.GetInteger(body, "type") ?? -1);
         var data = body["data"] as JsonObject ?? [];
         var messageCheck = type switch
         {
-            4 => MessageRules.Check(data, call.Files.Count, isEdit: false),
-            7 => MessageRules.Check(data, call.Files.Count, isEdit: true),
+            4 => MessageRules.Check(data, files.Count, isEdit: false),
+            7 => MessageRules.Check(data, files.Count, isEdit: true),
             _ => null,
         };
 
-        return core.Interactions.WithId(call.Param("interaction_id"), interaction =>
+        return core.Interactions.WithId(interactionId, interaction =>
         {
-            if (interaction is null || interaction.Token != call.Param("interaction_token"))
+            if (interaction is null || interaction.Token != token)
             {
                 return DiscordErrors.UnknownInteraction();
             }
@@ -39,7 +45,7 @@ internal sealed class InteractionRoutes(EmulatorCore core, MessageComposer compo
                 return DiscordErrors.AlreadyAcknowledged();
             }
 
-            var age = call.Now - interaction.CreatedAt;
+            var age = now - interaction.CreatedAt;
             if (age > core.Options.InteractionResponseDeadline)
             {
                 interaction.RejectedCallbacks++;
@@ -62,30 +68,30 @@ internal sealed class InteractionRoutes(EmulatorCore core, MessageComposer compo
             }
 
             interaction.CallbackType = type;
-            interaction.CallbackAt = call.Now;
-            Acknowledge(interaction, type, data, call);
-            return call.QueryFlag("with_response") ? RestResult.Ok(CallbackResponse(interaction, type)) : RestResult.NoContent();
+            interaction.CallbackAt = now;
+            Acknowledge(interaction, type, data, files, now);
+            return withResponse ? RestResult.Ok(CallbackResponse(interaction, type)) : RestResult.NoContent();
         });
     }
 
-    private void Acknowledge(StoredInteraction interaction, int type, JsonObject data, RestCall call)
+    private void Acknowledge(StoredInteraction interaction, int type, JsonObject data, IReadOnlyList<RecordedAttachment> files, DateTimeOffset now)
     {
         var responseType = interaction.Type == 2 ? 20 : 0;
         switch (type)
         {
             case 4:
-                Respond(interaction, composer.Create(interaction.Channel, data, call.Files, call.Now, new MessageDraft(MessageOrigin.InteractionResponse, responseType, interaction)));
+                Respond(interaction, composer.Create(interaction.Channel, data, files, now, new MessageDraft(MessageOrigin.InteractionResponse, responseType, interaction)));
                 break;
             case 5:
                 var deferred = new JsonObject { ["flags"] = (Wire.GetInteger(data, "flags") ?? 0) & 64 };
-                Respond(interaction, composer.Create(interaction.Channel, deferred, [], call.Now, new MessageDraft(MessageOrigin.InteractionResponse, responseType, interaction, ExtraFlags: 128)));
+                Respond(interaction, composer.Create(interaction.Channel, deferred, [], now, new MessageDraft(MessageOrigin.InteractionResponse, responseType, interaction, ExtraFlags: 128)));
                 break;
             case 6:
                 interaction.ResponseMessageId = interaction.SourceMessageId;
                 break;
             case 7:
                 interaction.ResponseMessageId = interaction.SourceMessageId;
-                if (interaction.SourceMessageId is { } source && core.Messages.Edit(source, call.Now, m => composer.Edit(m, data, call.Files)) is not null)
+                if (interaction.SourceMessageId is { } source && core.Messages.Edit(source, now, m => composer.Edit(m, data, files)) is not null)
                 {
                     _ = core.Events.MessageUpdatedAsync(source);
                 }

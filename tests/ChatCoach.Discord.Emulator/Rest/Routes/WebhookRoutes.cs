@@ -13,12 +13,18 @@ internal sealed class WebhookRoutes(EmulatorCore core, MessageComposer composer)
 
     public void Register(RouteTable table) => table
         .Map("POST", Base, FollowUp)
-        .Map("GET", Base + "/messages/@original", call => WithInteraction(call, i => Get(i.ResponseMessageId)))
+        .Map("GET", Base + "/messages/@original", call => Probe(WithInteraction(call, i => Get(i.ResponseMessageId))))
         .Map("PATCH", Base + "/messages/@original", call => WithInteraction(call, i => Edit(call, i.ResponseMessageId)))
         .Map("DELETE", Base + "/messages/@original", call => WithInteraction(call, i => Delete(i.ResponseMessageId)))
         .Map("GET", Base + "/messages/{message_id}", call => WithInteraction(call, i => Get(Owned(i, call.Param("message_id")))))
         .Map("PATCH", Base + "/messages/{message_id}", call => WithInteraction(call, i => Edit(call, Owned(i, call.Param("message_id")))))
         .Map("DELETE", Base + "/messages/{message_id}", call => WithInteraction(call, i => Delete(Owned(i, call.Param("message_id")))));
+
+    /// <summary>
+    /// Reading <c>@original</c> is how a client learns whether an answer it is unsure of landed (after a 5xx or a
+    /// dropped connection): "not there" is an answer, not a mistake of the client.
+    /// </summary>
+    private static RestResult Probe(RestResult result) => result.Status == 404 ? result with { Violation = null } : result;
 
     private RestResult WithInteraction(RestCall call, Func<StoredInteraction, RestResult> action)
     {

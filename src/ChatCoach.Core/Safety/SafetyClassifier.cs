@@ -1,0 +1,104 @@
+using ChatCoach.Core.Scripts;
+
+namespace ChatCoach.Core.Safety;
+
+/// <summary>
+/// Reads a message for risk with a script's crisis patterns: the highest level any pattern raises, crisis first.
+/// Compiled once per script version; pure and thread-safe.
+/// </summary>
+public sealed class SafetyClassifier
+{
+    private static readonly SafetyLevel[] Order = [SafetyLevel.Crisis, SafetyLevel.Concern, SafetyLevel.Distress];
+
+    private readonly SafetyVocabulary _vocabulary;
+    private readonly SafetyRule[] _rules;
+
+    private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules)
+    {
+        _vocabulary = vocabulary;
+        _rules = rules;
+    }
+
+    /// <summary>Compiles <paramref name="crisis"/>; patterns with problems are left out and reported.</summary>
+    public static (SafetyClassifier Classifier, IReadOnlyList<ScriptProblemAt> Problems) Compile(Crisis crisis)
+    {
+        ArgumentNullException.ThrowIfNull(crisis);
+        var vocabulary = new SafetyVocabulary(crisis);
+        var problems = new List<ScriptProblemAt>();
+        var rules = new List<SafetyRule>();
+        foreach (var level in Order)
+        {
+            foreach (var source in crisis.Levels.GetValueOrDefault(level)?.Patterns ?? [])
+            {
+                if (Compile(level, source, vocabulary, problems) is { } rule)
+                {
+                    rules.Add(rule);
+                }
+            }
+        }
+
+        return (new SafetyClassifier(vocabulary, [.. rules]), problems);
+    }
+
+    /// <summary>The level of <paramref name="text"/>.</summary>
+    public SafetyLevel Classify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = _vocabulary.Normalizer.Tokens(text);
+        foreach (var rule in _rules)
+        {
+            if (rule.Matches(tokens))
+            {
+                return rule.Level;
+            }
+        }
+
+        return SafetyLevel.None;
+    }
+
+    private static SafetyRule? Compile(SafetyLevel level, PatternSource source, SafetyVocabulary vocabulary, List<ScriptProblemAt> problems)
+    {
+        var (pattern, error) = SafetyPattern.Parse(source.Match, vocabulary);
+        if (pattern is null)
+        {
+            problems.Add(new(source.Position, ProblemCodes.PatternNeverMatches, $"crisis pattern '{source.Match}': {error}",
+                "see 'Patterns' in dialogs/README.md"));
+            return null;
+        }
+
+        var exceptions = new List<SafetyPattern>();
+        foreach (var unless in source.Unless)
+        {
+            var (exception, exceptionError) = SafetyPattern.Parse(unless.Text, vocabulary);
+            if (exception is null)
+            {
+                problems.Add(new(unless.Position, ProblemCodes.PatternNeverMatches, $"exception '{unless.Text}': {exceptionError}",
+                    "see 'Patterns' in dialogs/README.md"));
+            }
+            else if (!exception.Samples().Any(sample => pattern.Matches(sample).Any()))
+            {
+                problems.Add(new(unless.Position, ProblemCodes.ExceptionNeverReached,
+                    $"exception '{unless.Text}' is never reached: its pattern '{source.Match}' does not match any of its words",
+                    "move the exception beside the pattern it guards, or make it contain words that pattern matches"));
+            }
+            else
+            {
+                exceptions.Add(exception);
+            }
+        }
+
+        var rule = new SafetyRule(level, pattern, exceptions, vocabulary);
+        if (!pattern.Samples().Any(rule.Matches))
+        {
+            problems.Add(new(source.Position, ProblemCodes.PatternNeverMatches,
+                $"crisis pattern '{source.Match}' can never match: its own exceptions (or a third-person word in it) cover it",
+                "narrow the exceptions so they guard only the idiom"));
+            return null;
+        }
+
+        return rule;
+    }
+}
+
+/// <summary>A problem found while compiling a script part, before the file name is known.</summary>
+public sealed record ScriptProblemAt(SourcePosition Position, string Code, string Message, string Hint);

@@ -1,0 +1,230 @@
+namespace ChatCoach.Core.Safety;
+
+/// <summary>
+/// A phrase pattern over normalised words. Written as words separated by spaces: <c>want|wish</c> is either word,
+/// <c>(my life|it all)</c> either group of words, <c>suicid*</c> any word starting so, <c>@self</c> any item of the
+/// script's word set <c>self</c> (items may be several words), a trailing <c>?</c> makes an element optional, <c>..</c> allows up to 3 other words and
+/// <c>...</c> up to 8. Between two elements the script's filler words ("just", "really", "honestly") may also stand,
+/// so "I want to end it" matches "I just want to really end it".
+/// </summary>
+internal sealed class SafetyPattern
+{
+    private const int ShortGap = 3;
+    private const int LongGap = 8;
+
+    private readonly Element[] _elements;
+    private readonly HashSet<string> _fillers;
+
+    private SafetyPattern(string text, Element[] elements, HashSet<string> fillers)
+    {
+        Text = text;
+        _elements = elements;
+        _fillers = fillers;
+    }
+
+    /// <summary>The pattern as written.</summary>
+    public string Text { get; }
+
+    /// <summary>Parses <paramref name="text"/>; on failure, the reason a moderator can act on.</summary>
+    public static (SafetyPattern? Pattern, string? Error) Parse(string text, SafetyVocabulary vocabulary)
+    {
+        var elements = new List<Element>();
+        foreach (var part in Parts(text))
+        {
+            if (part is ".." or "...")
+            {
+                if (elements.Count == 0 || elements[^1].Gap > 0)
+                {
+                    return (null, $"'{part}' must stand between two words");
+                }
+
+                elements.Add(new Element([], part == ".." ? ShortGap : LongGap, Optional: false));
+                continue;
+            }
+
+            var optional = part.EndsWith('?');
+            var body = optional ? part[..^1] : part;
+            var (choices, error) = body.StartsWith('@') ? SetChoices(body[1..], vocabulary)
+                : body.StartsWith('(') ? Choices(body[1..^1].Split('|').Select(a => a.Trim()), vocabulary)
+                : Choices(body.Split('|'), vocabulary);
+            if (error is not null)
+            {
+                return (null, error);
+            }
+
+            elements.Add(new Element(choices!, Gap: 0, optional));
+        }
+
+        if (elements.Count == 0 || elements.All(e => e.Optional || e.Gap > 0))
+        {
+            return (null, "it has no word that must be there");
+        }
+
+        if (elements[^1].Gap > 0)
+        {
+            return (null, $"'{(elements[^1].Gap == ShortGap ? ".." : "...")}' must stand between two words");
+        }
+
+        return (new SafetyPattern(text, [.. elements], vocabulary.Fillers), null);
+    }
+
+    /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
+    public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens)
+    {
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            var end = Match(tokens, 0, start);
+            if (end >= 0)
+            {
+                yield return (start, end);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Messages this pattern is written to match, one per alternative position (the first choice of every element,
+    /// then the second, ...), without optional parts or gaps: what the validator uses to test reach.
+    /// </summary>
+    public IEnumerable<List<Token>> Samples()
+    {
+        var most = _elements.Max(e => e.Choices.Length);
+        for (var variant = 0; variant < most; variant++)
+        {
+            yield return _elements.Where(e => e.Gap == 0)
+                .SelectMany(e => e.Choices[Math.Min(variant, e.Choices.Length - 1)])
+                .Select(w => new Token(w.Sample, 0))
+                .ToList();
+        }
+    }
+
+    private int Match(IReadOnlyList<Token> tokens, int index, int position)
+    {
+        if (index == _elements.Length)
+        {
+            return position;
+        }
+
+        var element = _elements[index];
+        if (element.Gap > 0)
+        {
+            for (var skip = 0; skip <= element.Gap && position + skip <= tokens.Count; skip++)
+            {
+                var end = Match(tokens, index + 1, position + skip);
+                if (end >= 0)
+                {
+                    return end;
+                }
+            }
+
+            return -1;
+        }
+
+        // Fillers may stand before any element but the first; at most a few, so a long message cannot blow up.
+        for (var at = position; at <= tokens.Count && at - position <= 3; at++)
+        {
+            foreach (var choice in element.Choices)
+            {
+                if (Fits(tokens, at, choice) && Match(tokens, index + 1, at + choice.Length) is var end and >= 0)
+                {
+                    return end;
+                }
+            }
+
+            if (index == 0 || at >= tokens.Count || !_fillers.Contains(tokens[at].Key))
+            {
+                break;
+            }
+        }
+
+        return element.Optional ? Match(tokens, index + 1, position) : -1;
+    }
+
+    private static bool Fits(IReadOnlyList<Token> tokens, int at, WordTest[] choice)
+    {
+        if (at + choice.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < choice.Length; i++)
+        {
+            if (!choice[i].Accepts(tokens[at + i].Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The elements of a pattern: words, alternatives joined by '|', groups in parentheses (kept whole), gaps.</summary>
+    private static List<string> Parts(string text)
+    {
+        var parts = new List<string>();
+        var at = 0;
+        while (at < text.Length)
+        {
+            if (char.IsWhiteSpace(text[at]))
+            {
+                at++;
+                continue;
+            }
+
+            var end = at;
+            var depth = 0;
+            while (end < text.Length && (depth > 0 || !char.IsWhiteSpace(text[end])))
+            {
+                depth += text[end] == '(' ? 1 : text[end] == ')' ? -1 : 0;
+                end++;
+            }
+
+            parts.Add(text[at..end]);
+            at = end;
+        }
+
+        return parts;
+    }
+
+    private static (WordTest[][]? Choices, string? Error) SetChoices(string name, SafetyVocabulary vocabulary) =>
+        vocabulary.Sets.TryGetValue(name, out var items) ? Choices(items, vocabulary) : (null, $"there is no word set '@{name}'");
+
+    /// <summary>Alternatives, each one word or several ("my life"); a word ending in '*' is a beginning.</summary>
+    private static (WordTest[][]? Choices, string? Error) Choices(IEnumerable<string> alternatives, SafetyVocabulary vocabulary)
+    {
+        var choices = new List<WordTest[]>();
+        foreach (var alternative in alternatives)
+        {
+            var words = alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0)
+            {
+                return (null, "an empty alternative (two '|' in a row, or empty parentheses)");
+            }
+
+            if (words.Select(w => CheckWord(w, vocabulary)).FirstOrDefault(e => e is not null) is { } error)
+            {
+                return (null, error);
+            }
+
+            choices.Add(words.Select(WordTest.Parse).ToArray());
+        }
+
+        return (choices.ToArray(), null);
+    }
+
+    /// <summary>A word normalisation would change (capitals, accents, apostrophes, shorthand it rewrites) never matches.</summary>
+    private static string? CheckWord(string word, SafetyVocabulary vocabulary)
+    {
+        var bare = word.EndsWith('*') ? word[..^1] : word;
+        if (bare.Length == 0)
+        {
+            return "an empty word (two '|' in a row, or a lone '*')";
+        }
+
+        return vocabulary.Normalizer.KeepsWord(bare)
+            ? null
+            : $"'{bare}' can never match: messages are compared after normalisation (lower case, no accents or apostrophes, shorthand rewritten), so write it as normalised text";
+    }
+
+    /// <summary>One position of the pattern: choices of word sequences, or a gap of up to <paramref name="Gap"/> words.</summary>
+    private sealed record Element(WordTest[][] Choices, int Gap, bool Optional);
+}

@@ -1,0 +1,57 @@
+namespace ChatCoach.Core.Safety;
+
+/// <summary>
+/// A pattern with the exceptions written beside it. A match counts unless an exception matches words it overlaps
+/// ("killing me" inside "this exam is killing me"), and unless its sentence is about someone else: with no
+/// first-person word in the match, the nearest person word before it in the same sentence must not be a
+/// third-person one ("my friend said he wants to die").
+/// </summary>
+internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IReadOnlyList<SafetyPattern> exceptions, SafetyVocabulary vocabulary)
+{
+    public SafetyLevel Level { get; } = level;
+
+    public SafetyPattern Pattern { get; } = pattern;
+
+    public IReadOnlyList<SafetyPattern> Exceptions { get; } = exceptions;
+
+    public bool Matches(IReadOnlyList<Token> tokens)
+    {
+        List<(int Start, int End)>? excepted = null;
+        foreach (var (start, end) in Pattern.Matches(tokens))
+        {
+            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).ToList();
+            if (!excepted.Any(x => x.Start < end && start < x.End) && AboutTheSpeaker(tokens, start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AboutTheSpeaker(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            {
+                return true;
+            }
+        }
+
+        for (var i = start - 1; i >= 0 && tokens[i].Clause == tokens[start].Clause; i--)
+        {
+            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            {
+                return true;
+            }
+
+            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

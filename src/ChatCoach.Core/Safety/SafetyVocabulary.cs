@@ -1,0 +1,31 @@
+using ChatCoach.Core.Scripts;
+
+namespace ChatCoach.Core.Safety;
+
+/// <summary>The words every pattern of a script shares: how text is normalised, fillers, word sets and who is speaking.</summary>
+internal sealed class SafetyVocabulary
+{
+    public SafetyVocabulary(Crisis crisis)
+    {
+        Normalizer = new TextNormalizer(crisis.Rewrites, crisis.Glued);
+        Fillers = Keys(crisis.Fillers);
+        FirstPerson = Keys(crisis.FirstPerson);
+        ThirdPerson = Keys(crisis.ThirdPerson);
+        Sets = crisis.Sets;
+    }
+
+    public TextNormalizer Normalizer { get; }
+
+    /// <summary>Words that may stand between two pattern elements without changing what is said.</summary>
+    public HashSet<string> Fillers { get; }
+
+    /// <summary>Words that make a clause about the speaker ("i", "me", "my").</summary>
+    public HashSet<string> FirstPerson { get; }
+
+    /// <summary>Words that make a clause about someone else ("he", "my friend", "the patient").</summary>
+    public HashSet<string> ThirdPerson { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; }
+
+    private static HashSet<string> Keys(IEnumerable<string> words) => words.Select(Token.KeyOf).ToHashSet(StringComparer.Ordinal);
+}

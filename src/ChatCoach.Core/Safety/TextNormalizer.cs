@@ -1,0 +1,150 @@
+using System.Text;
+
+namespace ChatCoach.Core.Safety;
+
+/// <summary>
+/// Turns a message into the words the patterns are matched against: lower case, accents folded, apostrophes
+/// dropped ("don't" = "dont"), stretched letters collapsed (see <see cref="Token"/>), chat shorthand and common
+/// misspellings rewritten from the script's table ("kms" = "kill myself", "sucidal" = "suicidal"), and words run
+/// together with a self word split ("killmyself" = "kill myself").
+/// </summary>
+internal sealed class TextNormalizer
+{
+    private readonly Dictionary<string, string[]> _rewrites;
+    private readonly string[] _glued;
+
+    /// <summary>Builds the normaliser from the script's rewrites (word → words) and glued endings.</summary>
+    public TextNormalizer(IReadOnlyDictionary<string, string> rewrites, IEnumerable<string> glued)
+    {
+        _rewrites = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (word, words) in rewrites)
+        {
+            _rewrites[Token.KeyOf(word)] = Words(words).Select(Token.KeyOf).ToArray();
+        }
+
+        _glued = glued.Select(Token.KeyOf).ToArray();
+    }
+
+    /// <summary>Whether <paramref name="word"/> survives normalisation as itself (a pattern word must, or it never matches).</summary>
+    public bool KeepsWord(string word)
+    {
+        var tokens = Tokens(word);
+        return tokens.Count == 1 && tokens[0].Key == Token.KeyOf(word)
+            && word.All(c => char.IsLetterOrDigit(c) && !char.IsUpper(c) && !AccentFolding.Folds(c));
+    }
+
+    /// <summary>The normalised words of <paramref name="text"/>.</summary>
+    public List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        var clause = 0;
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (c is '\'' or '’' or '‘' or '`' or '´')
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (AccentFolding.Folds(lower))
+            {
+                word.Append(AccentFolding.Fold(lower));
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(lower))
+            {
+                word.Append(lower);
+                continue;
+            }
+
+            Flush(word, clause, tokens);
+            if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔')
+            {
+                clause++;
+            }
+        }
+
+        Flush(word, clause, tokens);
+        return tokens;
+    }
+
+    /// <summary>Lower-case words of <paramref name="text"/> as written, split at anything that is not a letter or digit.</summary>
+    internal static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (c is '\'' or '’')
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c) || AccentFolding.Folds(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words;
+    }
+
+    private void Flush(StringBuilder word, int clause, List<Token> tokens)
+    {
+        if (word.Length == 0)
+        {
+            return;
+        }
+
+        Add(Token.KeyOf(word.ToString()), clause, tokens, depth: 0);
+        word.Clear();
+    }
+
+    private void Add(string key, int clause, List<Token> tokens, int depth)
+    {
+        if (depth < 2 && _rewrites.TryGetValue(key, out var replacement))
+        {
+            foreach (var part in replacement)
+            {
+                Add(part, clause, tokens, depth + 1);
+            }
+
+            return;
+        }
+
+        if (depth < 2 && Split(key) is var (head, tail))
+        {
+            Add(head, clause, tokens, depth + 1);
+            Add(tail, clause, tokens, depth + 1);
+            return;
+        }
+
+        tokens.Add(new Token(key, clause));
+    }
+
+    /// <summary>"kilmyself" → ("kil", "myself"): a word ending in a glued self word after at least two letters.</summary>
+    private (string Head, string Tail)? Split(string key)
+    {
+        foreach (var tail in _glued)
+        {
+            if (key.Length >= tail.Length + 2 && key.EndsWith(tail, StringComparison.Ordinal))
+            {
+                return (key[..^tail.Length], tail);
+            }
+        }
+
+        return null;
+    }
+}

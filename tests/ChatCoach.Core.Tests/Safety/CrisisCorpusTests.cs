@@ -1,0 +1,51 @@
+using ChatCoach.Core.Safety;
+using ChatCoach.Tests.Shared;
+
+namespace ChatCoach.Core.Tests.Safety;
+
+/// <summary>The coach script's patterns against its corpus, part by part: each part must meet the bar on its own.</summary>
+public sealed class CrisisCorpusTests
+{
+    private static readonly string Folder = Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
+
+    public static TheoryData<string> Parts() => new(Directory.EnumerateDirectories(Folder).Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(Parts))]
+    public async Task Each_part_meets_the_bar(string part)
+    {
+        var corpus = await CrisisCorpus.LoadAsync(Folder, CancellationToken.None);
+        var figures = corpus!.Measure(SafetyClassifier.Compile(CoachClassifier.Script.Crisis).Classifier).Single(f => f.Part == part);
+        var misses = string.Join("\n", figures.Misses.Select(m => $"{m.Label} -> {m.Got}: {m.Text}"));
+
+        Assert.True(figures.CrisisRate >= CorpusFigures.CrisisBar, $"{figures}\n{misses}");
+        Assert.True(figures.PositiveRate >= CorpusFigures.PositiveBar, $"{figures}\n{misses}");
+        Assert.True(figures.FalseAlarmRate <= CorpusFigures.FalseAlarmBar, $"{figures}\n{misses}");
+    }
+
+    [Fact]
+    public async Task The_corpus_holds_400_positives_and_400_negatives_and_a_third_is_held_out()
+    {
+        var corpus = await CrisisCorpus.LoadAsync(Folder, CancellationToken.None);
+        var all = corpus!.Parts.SelectMany(p => p.Messages).ToList();
+        var heldOut = corpus.Parts.Single(p => p.Name == "heldout").Messages.Count;
+
+        Assert.True(all.Count(m => m.Label >= SafetyLevel.Concern) >= 400);
+        Assert.True(all.Count(m => m.Label < SafetyLevel.Concern) >= 400);
+        Assert.InRange(heldOut, all.Count * 0.3, all.Count * 0.4);
+    }
+
+    [Fact]
+    public void Figures_below_the_bar_fail_and_name_what_was_missed()
+    {
+        var part = new CorpusPart("probe", [("I want to die", SafetyLevel.Crisis), ("I can't take it anymore", SafetyLevel.Crisis), ("no", SafetyLevel.None)]);
+
+        var figures = CorpusFigures.Of(part, SafetyClassifier.Compile(CoachClassifier.Script.Crisis).Classifier);
+
+        Assert.False(figures.Passes);
+        Assert.Equal(0.5, figures.CrisisRate);
+        Assert.Equal(1.0, figures.PositiveRate);
+        Assert.Equal(("I can't take it anymore", SafetyLevel.Crisis, SafetyLevel.Concern), Assert.Single(figures.Misses));
+        Assert.Contains("BELOW THE BAR", figures.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,46 @@
+using ChatCoach.Core.Safety;
+using ChatCoach.Core.Scripts;
+
+namespace ChatCoach.Core.Tests.Safety;
+
+public sealed class SafetyPatternTests
+{
+    private static readonly SafetyVocabulary Vocabulary = new(new Crisis
+    {
+        Levels = new Dictionary<SafetyLevel, SafetyLevelDefinition>(),
+        Fillers = ["just", "really"],
+        Sets = new Dictionary<string, IReadOnlyList<string>> { ["self"] = ["myself", "my own self"] },
+        PausedReply = "p",
+        UrgentReply = "u",
+        SafeReply = "s",
+        ResumeWords = ["go"],
+        ResumeReply = "r",
+    });
+
+    private static bool Matches(string pattern, string text) =>
+        SafetyPattern.Parse(pattern, Vocabulary).Pattern!.Matches(Vocabulary.Normalizer.Tokens(text)).Any();
+
+    [Theory]
+    [InlineData("thinking of .. ending it", "I'm thinking of maybe ending it", true)]
+    [InlineData("thinking of .. ending it", "thinking of ending my lease, it is expensive", false)]
+    [InlineData("want to end it", "I just want to really end it", true)]
+    [InlineData("want (everything|it all) to end", "I want it all to end", true)]
+    [InlineData("kill @self", "kill my own self", true)]
+    [InlineData("suicid*", "suicidality", true)]
+    [InlineData("suicidal", "sucidal", true)]
+    [InlineData("die", "lie", false)]
+    [InlineData("want to? die", "want die", true)]
+    [InlineData("no ... hope", "no matter what anyone says there is hope", true)]
+    public void Matches_words_alternatives_gaps_fillers_sets_beginnings_and_long_typos(string pattern, string text, bool expected) =>
+        Assert.Equal(expected, Matches(pattern, text));
+
+    [Theory]
+    [InlineData(".. die", "'..' must stand between two words")]
+    [InlineData("die ..", "'..' must stand between two words")]
+    [InlineData("die?", "no word that must be there")]
+    [InlineData("kill @nobody", "no word set '@nobody'")]
+    [InlineData("Die", "can never match")]
+    [InlineData("(want||wish) die", "empty alternative")]
+    public void Refuses_patterns_that_can_never_match(string pattern, string reason) =>
+        Assert.Contains(reason, SafetyPattern.Parse(pattern, Vocabulary).Error, StringComparison.Ordinal);
+}

@@ -1,0 +1,40 @@
+using ChatCoach.Core.Safety;
+
+namespace ChatCoach.Core.Tests.Safety;
+
+public sealed class TextNormalizerTests
+{
+    private static readonly TextNormalizer Normalizer = new(new Dictionary<string, string> { ["kms"] = "kill myself", ["dont"] = "do not" }, ["myself"]);
+
+    private static string Keys(string text) => string.Join(' ', Normalizer.Tokens(text).Select(t => t.Key));
+
+    [Theory]
+    [InlineData("Suicídio", "suicidio")]
+    [InlineData("JE VEUX MOURIR!", "je veux mourir")]
+    [InlineData("I don't", "i do not")]
+    [InlineData("kms", "kil myself")]
+    [InlineData("killmyself", "kil myself")]
+    [InlineData("diiiie", "die")]
+    [InlineData("أريد أن أموت", "اريد ان اموت")]
+    [InlineData("خودکشی", "خودكشي")]
+    public void Folds_case_accents_apostrophes_stretching_shorthand_and_run_together_words(string text, string expected) =>
+        Assert.Equal(expected, Keys(text));
+
+    [Fact]
+    public void Sentences_are_counted_so_a_subject_is_looked_for_in_its_own()
+    {
+        var tokens = Normalizer.Tokens("He is fine. I am not");
+
+        Assert.Equal([0, 0, 0, 1, 1, 1], tokens.Select(t => t.Clause));
+    }
+
+    [Theory]
+    [InlineData("die", true)]
+    [InlineData("Die", false)]
+    [InlineData("don't", false)]
+    [InlineData("kms", false)]
+    [InlineData("killmyself", false)]
+    [InlineData("suicídio", false)]
+    public void Knows_which_pattern_words_survive_normalisation(string word, bool kept) =>
+        Assert.Equal(kept, Normalizer.KeepsWord(word));
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using ChatCoach.Discord.Emulator;
+using ChatCoach.Tests.Discord;
+using ChatCoach.Tests.Shared;
+
+namespace ChatCoach.Tests.Http;
+
+/// <summary>
+/// Discord's HTTP interactions transport against the real Kestrel endpoint of the real host, with the emulator
+/// signing requests as Discord does and taking the HTTP response as the interaction's answer.
+/// </summary>
+public sealed class HttpInteractionsTests
+{
+    private const string Ping = """{"type":1,"id":"1190000000000000001","application_id":"234248956100616262","token":"ping-token","version":1}""";
+
+    /// <summary>The emulator and <paramref name="replicas"/> hosts on one database, each with its own HTTP listener.</summary>
+    private static async Task<(DiscordBot Bot, Uri[] Endpoints)> StartAsync(int replicas = 1, bool duplicate = false)
+    {
+        var ports = Enumerable.Range(0, replicas).Select(_ => FreePort.Next()).ToArray();
+        var endpoints = ports.Select(p => new Uri($"http://127.0.0.1:{p}/interactions")).ToArray();
+        string[] Http(DiscordEmulator emulator, int port) =>
+            [$"--ChatCoach:Http:Urls=http://127.0.0.1:{port}", $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}"];
+
+        var bot = await DiscordBot.StartAsync(o => o with { InteractionsEndpoints = endpoints, DuplicateInteractionDeliveries = duplicate },
+            emulator => Http(emulator, ports[0]));
+        foreach (var port in ports.Skip(1))
+        {
+            await bot.StartHostAsync(Http(bot.Emulator, port));
+        }
+
+        return (bot, endpoints);
+    }
+
+    [Fact]
+    public async Task A_signed_ping_gets_pong_and_forged_unsigned_replayed_oversized_and_malformed_requests_are_refused()
+    {
+        var (bot, endpoints) = await StartAsync();
+        await using var _ = bot;
+        var endpoint = endpoints[0];
+        var oversized = Ping.Replace("ping-token", new string('x', 70 * 1024), StringComparison.Ordinal);
+
+        var pong = await bot.Emulator.SendInteractionRequestAsync(endpoint, Ping);
+        var forged = await bot.Emulator.SendInteractionRequestAsync(endpoint, Ping, InteractionRequestFault.ForgedSignature);
+        var unsigned = await bot.Emulator.SendInteractionRequestAsync(endpoint, Ping, InteractionRequestFault.NoSignature);
+        var replayed = await bot.Emulator.SendInteractionRequestAsync(endpoint, Ping, InteractionRequestFault.Replayed);
+        var tooBig = await bot.Emulator.SendInteractionRequestAsync(endpoint, oversized, InteractionRequestFault.NoSignature);
+        var malformed = await bot.Emulator.SendInteractionRequestAsync(endpoint, """{"type":1,"id":""");
+        var notAnInteraction = await bot.Emulator.SendInteractionRequestAsync(endpoint, "[1,2,3]");
+
+        Assert.Equal(200, pong.Status);
+        Assert.Equal(1, JsonDocument.Parse(pong.Body).RootElement.GetProperty("type").GetInt32());
+        Assert.Equal(401, forged.Status);
+        Assert.Equal(401, unsigned.Status);
+        Assert.Equal(401, replayed.Status);
+        Assert.Equal(413, tooBig.Status);
+        Assert.Equal(400, malformed.Status);
+        Assert.Equal(400, notAnInteraction.Status);
+        Assert.Contains("interaction request was refused", bot.Host.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("ping-token", bot.Host.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Clicks_and_commands_over_http_are_answered_in_the_http_response_with_the_conversation_unchanged()
+    {
+        var (bot, endpoints) = await StartAsync();
+        await using var _ = bot;
+        var user = new CoachUser(bot.Emulator, "500000000000000101");
+        await user.SayAsync("hi");
+
+        await CoachingConversation.PlayAsync(user, until: 5);
+        var help = await bot.Emulator.SlashCommandAsync(user.Id, "help");
+        var helpAnswer = await WaitForAnswerAsync(bot.Emulator, help);
+
+        var clicks = bot.Emulator.Interactions.Where(i => i.Type == 3).ToList();
+        Assert.Equal(2, clicks.Count);
+        Assert.All(clicks, c => Assert.Contains(bot.Emulator.HttpAnswers, a => a.InteractionId == c.Id && a.Status == 200 && a.CallbackType is 6 or 7));
+        Assert.All(clicks, c => Assert.NotNull(bot.Emulator.Interaction(c.Id)!.CallbackType));
+        Assert.Contains("Since graduating, how long", user.LastQuestion.Content, StringComparison.Ordinal);
+        Assert.Equal(200, helpAnswer.Status);
+        Assert.True(helpAnswer.CallbackType is 4 or 5, $"a command is answered with a reply or a deferral, not {helpAnswer.CallbackType}");
+        Assert.NotNull(bot.Emulator.Interaction(help)!.ResponseMessageId);
+        Assert.Empty(bot.Emulator.Violations);
+        Assert.DoesNotContain(bot.Emulator.GatewayFrames, f => f.EventName == "INTERACTION_CREATE");
+
+        using var http = new HttpClient();
+        var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoints[0], "/metrics")));
+        Assert.Equal(2, metrics.Sum("chatcoach_gateway_state", ("shard", "0")));
+        Assert.True(metrics.Sum("chatcoach_turns_total", ("channel", "discord")) >= 7, "every message, click and command is a turn");
+        var routes = metrics.Samples.Where(m => m.Name == "chatcoach_rest_requests_total").ToList();
+        Assert.True(routes.Where(m => m.Labels["route"].Contains("channels/{channel_id}/messages", StringComparison.Ordinal) && m.Labels["status"] == "200")
+            .Sum(m => m.Value) >= 5, string.Join('\n', routes.Select(m => $"{m.Labels["route"]} {m.Labels["status"]} {m.Value}")));
+        Assert.Equal(0, metrics.Sum("chatcoach_outbox_pending"));
+        Assert.True(metrics.Has("chatcoach_rest_invalid_requests"));
+        Assert.DoesNotContain(metrics.Samples.SelectMany(m => m.Labels.Values), v => System.Text.RegularExpressions.Regex.IsMatch(v, "[0-9]{15,}") || v.Contains(user.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_click_delivered_to_two_replicas_is_answered_once()
+    {
+        var (bot, endpoints) = await StartAsync(replicas: 2, duplicate: true);
+        await using var _ = bot;
+        var user = new CoachUser(bot.Emulator, "500000000000000102");
+        await user.SayAsync("hi");
+        await CoachingConversation.PlayAsync(user, until: 3);
+
+        await CoachingConversation.PlayAsync(user, from: 3, until: 4);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // room for a second answer, were there one
+
+        var click = bot.Emulator.Interactions.Single(i => i.Type == 3);
+        var answers = bot.Emulator.HttpAnswers.Where(a => a.InteractionId == click.Id).ToList();
+        Assert.Equal(endpoints.Select(e => e.ToString()).Order(), answers.Select(a => a.Endpoint.ToString()).Order());
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+        Assert.Single(user.Received, m => m.Content.Contains("Where are you with Step 2 CK", StringComparison.Ordinal));
+        Assert.Equal(0, bot.Emulator.Interaction(click.Id)!.RejectedCallbacks);
+        Assert.Empty(bot.Emulator.Violations);
+    }
+
+    private static async Task<HttpInteractionAnswer> WaitForAnswerAsync(DiscordEmulator emulator, string interactionId)
+    {
+        for (var waited = 0; waited < 30_000; waited += 20)
+        {
+            if (emulator.HttpAnswers.FirstOrDefault(a => a.InteractionId == interactionId) is { } answer)
+            {
+                return answer;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"interaction {interactionId} was never answered over HTTP");
+    }
+}
