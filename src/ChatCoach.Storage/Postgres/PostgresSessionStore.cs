@@ -33,8 +33,15 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
     private static readonly PostgresCommand DeleteUserOutbox = new(
         Sql.EraseUser(Schema.Outbox.Table), ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text));
 
+    /// <summary>
+    /// Loads open at most this many connections (each turn's two reads are short), so that a replica under load does
+    /// not take the server's connection slots from the others; further loads wait for a free one.
+    /// </summary>
+    private const int MaxReaders = 16;
+
     private readonly NpgsqlDataSource _source;
     private readonly PostgresTurnWriter _writer;
+    private readonly SemaphoreSlim _readerSlots = new(MaxReaders, MaxReaders);
     private readonly ConcurrentBag<Reader> _readers = [];
     private volatile bool _disposed;
 
@@ -132,6 +139,8 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
         {
             await reader.DisposeAsync();
         }
+
+        _readerSlots.Dispose();
     }
 
     private async Task RunAsync(PostgresCommand statement, CancellationToken cancellationToken, params object?[] values)
@@ -153,22 +162,30 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
     private async Task<T> ReadAsync<T>(Func<Reader, Task<T>> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (!_readers.TryTake(out var reader))
-        {
-            reader = await Reader.OpenAsync(_source);
-        }
-
+        await _readerSlots.WaitAsync();
         try
         {
-            var result = await read(reader);
-            _readers.Add(reader);
-            return result;
+            if (!_readers.TryTake(out var reader))
+            {
+                reader = await Reader.OpenAsync(_source);
+            }
+
+            try
+            {
+                var result = await read(reader);
+                _readers.Add(reader);
+                return result;
+            }
+            catch
+            {
+                // The connection may be broken; the next read opens a fresh one.
+                await reader.DisposeAsync();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            // The connection may be broken; the next read opens a fresh one.
-            await reader.DisposeAsync();
-            throw;
+            _readerSlots.Release();
         }
     }
 

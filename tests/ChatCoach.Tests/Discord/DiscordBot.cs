@@ -29,18 +29,17 @@ internal sealed class DiscordBot : IAsyncDisposable
     public IReadOnlyList<ChatCoachProcess> Hosts => _hosts;
 
     public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure = null, params string[] settings) =>
-        StartAsync(configure, postgres: null, _ => settings);
+        LaunchAsync(configure, postgres: null, _ => settings);
 
     /// <summary>The emulator and a first host on the PostgreSQL database <paramref name="postgres"/> (a connection string).</summary>
-    // Its own name: as an overload of StartAsync it captured calls with one setting, taking that setting for a connection string.
-    public static Task<DiscordBot> StartOnPostgresAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, params string[] settings) =>
-        StartAsync(configure, postgres, _ => settings);
+    public static Task<DiscordBot> StartOnPostgresAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string postgres, params string[] settings) =>
+        LaunchAsync(configure, postgres, _ => settings);
 
     /// <summary>Starts the emulator, then the host with settings that may depend on it (its interactions public key).</summary>
     public static Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, Func<DiscordEmulator, string[]> settings) =>
-        StartAsync(configure, postgres: null, settings);
+        LaunchAsync(configure, postgres: null, settings);
 
-    private static async Task<DiscordBot> StartAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, Func<DiscordEmulator, string[]> settings)
+    private static async Task<DiscordBot> LaunchAsync(Func<EmulatorOptions, EmulatorOptions>? configure, string? postgres, Func<DiscordEmulator, string[]> settings)
     {
         var options = new EmulatorOptions
         {
