@@ -12,7 +12,7 @@ internal static class CoachingConversation
         ("How many times have you taken USMLE Step 1", u => u.SayAsync("twice")),
         ("Have you passed Step 1 now", u => u.SayAsync("yes")),
         ("Where is your medical school", u => u.ClickAsync("abroad")),
-        ("Where are you with Step 2 CK", u => u.ClickAsync("not_taken")),
+        ("Where are you with USMLE Step 2 CK", u => u.ClickAsync("not_taken")),
         ("Since graduating, how long", u => u.SayAsync("a year and a half")),
         ("Is there a clear reason", u => u.SayAsync("yes")),
         ("most hands-on US clinical experience", u => u.SayAsync("observership")),

@@ -64,7 +64,7 @@ public sealed class DeliveryTests
         }
 
         Assert.Equal(5, bot.Emulator.Interaction(command)!.CallbackType);
-        await bot.Emulator.WaitForMessageAsync(m => m.Content.Contains("Where are you with Step 2 CK", StringComparison.Ordinal), Wait);
+        await bot.Emulator.WaitForMessageAsync(m => m.Content.Contains("Where are you with USMLE Step 2 CK", StringComparison.Ordinal), Wait);
         Assert.Empty(bot.Emulator.Violations);
     }
 

@@ -135,7 +135,7 @@ public sealed class DiscordConversationTests(ITestOutputHelper output)
 
         var note = await bot.Emulator.WaitForMessageAsync(m => m.IsEphemeral && m.RecipientUserId == user.Id, TimeSpan.FromSeconds(30));
         Assert.Contains("already answered", note.Content);
-        Assert.Contains("Where are you with Step 2 CK", user.LastQuestion.Content);
+        Assert.Contains("Where are you with USMLE Step 2 CK", user.LastQuestion.Content);
         Assert.Empty(bot.Emulator.Violations);
     }
 
