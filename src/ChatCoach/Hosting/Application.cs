@@ -39,7 +39,9 @@ internal static class Application
             return ExitCodes.BadConfiguration;
         }
 
-        var clock = settings.Clock.Clock(TimeProvider.System);
+        // ChatCoach:Clock:Today is for trying a season (chat, dialogs validate, dialogs test); on Discord, interaction
+        // tokens and event times are real, so the bot keeps the real clock.
+        var clock = invocation.Verb == "run" && settings.Discord.Enabled ? TimeProvider.System : settings.Clock.Clock(TimeProvider.System);
         var dialogsTool = new DialogsTool(settings.Dialogs, clock, Console.In, Console.Out, Console.Error);
         switch (invocation.Verb)
         {
