@@ -21,6 +21,7 @@ internal static class CoachingConversation
         ("How many US physicians", u => u.SayAsync("1")),
         ("applied to the NRMP Match before", u => u.SayAsync("no")),
         ("need a visa", u => u.SayAsync("yes")),
+        ("Is your passport from a country under", u => u.SayAsync("no")),
         ("Where are you with ECFMG Certification", u => u.ClickAsync("in_progress")),
         ("which specialty", u => u.SelectAsync("internal_medicine")),
     ];
