@@ -110,7 +110,8 @@ public sealed class DiscordConversationTests(ITestOutputHelper output)
 
         for (var i = 0; i < 8; i++)
         {
-            await bot.Emulator.SendDirectMessageAsync(user.Id, "idk");
+            // Unreadable, not "idk": an explicit unknown is accepted at once and would not be re-asked.
+            await bot.Emulator.SendDirectMessageAsync(user.Id, "purple");
         }
 
         await bot.Emulator.WaitForMessageAsync(m => m.Content.Contains("faster than I can coach", StringComparison.Ordinal), TimeSpan.FromSeconds(30));

@@ -146,7 +146,9 @@ public sealed class SlashCommandTests
 
         var interaction = bot.Emulator.Interaction(plan.InteractionId!)!;
         Assert.Equal(5, interaction.CallbackType);
-        Assert.Contains("Still to answer", plan.Content);
+        Assert.Contains("Here is your plan", plan.Content);
+        // A long plan is split; its last part, with what is still to answer, comes as a follow-up of the same interaction.
+        await bot.Emulator.WaitForMessageAsync(m => m.InteractionId == plan.InteractionId && m.Content.Contains("Still to answer", StringComparison.Ordinal), Wait);
         Assert.Empty(bot.Emulator.Violations);
     }
 
