@@ -1,3 +1,5 @@
+using ChatCoach.Core.Answers;
+
 namespace ChatCoach.Core.Safety;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed record WordTest(string Key, bool Prefix)
 
             for (var length = Key.Length - 1; length <= Math.Min(key.Length, Key.Length + 1); length++)
             {
-                if (WithinOneEdit(Key, key[..length]))
+                if (Typos.WithinOneEdit(Key, key[..length]))
                 {
                     return true;
                 }
@@ -37,32 +39,6 @@ internal sealed record WordTest(string Key, bool Prefix)
             return false;
         }
 
-        return key == Key || Key.Length >= FuzzyFrom && WithinOneEdit(Key, key);
-    }
-
-    /// <summary>Optimal string alignment distance ≤ 1: one insertion, deletion, substitution or swap of neighbours.</summary>
-    private static bool WithinOneEdit(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 1)
-        {
-            return false;
-        }
-
-        var i = 0;
-        while (i < a.Length && i < b.Length && a[i] == b[i])
-        {
-            i++;
-        }
-
-        if (i == a.Length && i == b.Length)
-        {
-            return true;
-        }
-
-        var ra = a.AsSpan(i);
-        var rb = b.AsSpan(i);
-        return a.Length == b.Length
-            ? ra[1..].SequenceEqual(rb[1..]) || ra.Length >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..].SequenceEqual(rb[2..])
-            : a.Length > b.Length ? ra[1..].SequenceEqual(rb) : ra.SequenceEqual(rb[1..]);
+        return key == Key || Key.Length >= FuzzyFrom && Typos.WithinOneEdit(Key, key);
     }
 }
