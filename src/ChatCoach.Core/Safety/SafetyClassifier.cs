@@ -12,11 +12,13 @@ public sealed class SafetyClassifier
 
     private readonly SafetyVocabulary _vocabulary;
     private readonly SafetyRule[] _rules;
+    private readonly BrokenWords _brokenWords;
 
     private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules)
     {
         _vocabulary = vocabulary;
         _rules = rules;
+        _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
     }
 
     /// <summary>Compiles <paramref name="crisis"/>; patterns with problems are left out and reported.</summary>
@@ -44,7 +46,7 @@ public sealed class SafetyClassifier
     public SafetyLevel Classify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = _vocabulary.Normalizer.Tokens(text);
+        var tokens = _brokenWords.Join(_vocabulary.Normalizer.Tokens(text));
         foreach (var rule in _rules)
         {
             if (rule.Matches(tokens))

@@ -68,6 +68,9 @@ internal sealed class SafetyPattern
         return (new SafetyPattern(text, [.. elements], vocabulary.Fillers), null);
     }
 
+    /// <summary>Every word the pattern is written with.</summary>
+    public IEnumerable<WordTest> Words => _elements.SelectMany(e => e.Choices).SelectMany(choice => choice);
+
     /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
     public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens)
     {

@@ -3,8 +3,8 @@ using System.Text;
 namespace ChatCoach.Core.Safety;
 
 /// <summary>
-/// Turns a message into the words the patterns are matched against: lower case, accents folded, apostrophes
-/// dropped ("don't" = "dont"), symbols written for letters inside a word read as letters ("d!e", "su1c1de"),
+/// Turns a message into the words the patterns are matched against: lower case, accents folded, apostrophe
+/// endings spelt out ("I'll" = "I will") and other apostrophes dropped ("don't" = "dont"), symbols written for letters inside a word read as letters ("d!e", "su1c1de"),
 /// stretched letters collapsed (see <see cref="Token"/>), chat shorthand and common
 /// misspellings rewritten from the script's table ("kms" = "kill myself", "sucidal" = "suicidal"), and words run
 /// together with a self word split ("killmyself" = "kill myself").
@@ -45,6 +45,13 @@ internal sealed class TextNormalizer
             var c = text[i];
             if (c is '\'' or '’' or '‘' or '`' or '´')
             {
+                if (word.Length > 0 && Contraction(text, i + 1) is var (expansion, length))
+                {
+                    Flush(word, clause, tokens);
+                    Add(Token.KeyOf(expansion), clause, tokens, depth: 0);
+                    i += length;
+                }
+
                 continue;
             }
 
@@ -76,6 +83,30 @@ internal sealed class TextNormalizer
 
         Flush(word, clause, tokens);
         return tokens;
+    }
+
+    /// <summary>
+    /// The word an apostrophe ending stands for ("I'll" = "I will", "I'd" = "I would"), so "i'll do it" is not read
+    /// as "ill"; "'s" and "n't" are left to the rewrites ("thats", "dont"). With the number of letters it spans.
+    /// </summary>
+    private static (string Expansion, int Length)? Contraction(string text, int from)
+    {
+        var end = from;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        string? expansion = text[from..end].ToLowerInvariant() switch
+        {
+            "ll" => "will",
+            "d" => "would",
+            "m" => "am",
+            "ve" => "have",
+            "re" => "are",
+            _ => null,
+        };
+        return expansion is null ? null : (expansion, end - from);
     }
 
     /// <summary>A symbol written for a letter inside a word ("d!e", "su1c1de", "k1ll"), or null.</summary>

@@ -23,6 +23,27 @@ public sealed class CrisisCorpusTests
         Assert.True(figures.FalseAlarmRate <= CorpusFigures.FalseAlarmBar, $"{figures}\n{misses}");
     }
 
+    /// <summary>
+    /// The stress parts were each written before a round of tuning and measured once (see their README); these
+    /// floors keep later edits from giving back what was won on them.
+    /// </summary>
+    [Theory]
+    [InlineData("heldout2")]
+    [InlineData("heldout3")]
+    [InlineData("heldout4")]
+    [InlineData("heldout5")]
+    [InlineData("heldout6")]
+    public async Task Each_stress_part_keeps_its_floor(string part)
+    {
+        var corpus = await CrisisCorpus.LoadAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis-stress"), CancellationToken.None);
+        var figures = corpus!.Measure(SafetyClassifier.Compile(CoachClassifier.Script.Crisis).Classifier).Single(f => f.Part == part);
+        var misses = string.Join("\n", figures.Misses.Select(m => $"{m.Label} -> {m.Got}: {m.Text}"));
+
+        Assert.True(figures.CrisisRate >= 0.93, $"{figures}\n{misses}");
+        Assert.True(figures.PositiveRate >= 0.90, $"{figures}\n{misses}");
+        Assert.True(figures.FalseAlarmRate <= CorpusFigures.FalseAlarmBar, $"{figures}\n{misses}");
+    }
+
     [Fact]
     public async Task The_corpus_holds_400_positives_and_400_negatives_and_the_held_out_part_a_third_of_each()
     {

@@ -19,6 +19,56 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("im sui cidal")]
+    [InlineData("i want to k i l l myself")]
+    [InlineData("k i l l m y s e l f")]
+    [InlineData("I know how I'll do it")]
+    public void Words_broken_apart_and_apostrophe_endings_are_read_whole(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("i overdosed on coffee today lol")]
+    [InlineData("we had a suicidal patient on my psych rotation")]
+    [InlineData("I'll throw myself into step 2 prep")]
+    [InlineData("I feel ill today")]
+    public void Joining_broken_words_leaves_whole_words_as_they_are(string message) =>
+        Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("I hope I don't wake up tomorrow")]
+    [InlineData("I wish I had never been born")]
+    [InlineData("i just want to go to sleep and never have to wake up")]
+    [InlineData("I want to disappear forever")]
+    [InlineData("when I'm gone they can have my room")]
+    [InlineData("I don't plan to be around for a 4th attempt")]
+    [InlineData("I've written letters to my family, in case")]
+    [InlineData("I made my will last night")]
+    [InlineData("I took 30 pills")]
+    [InlineData("the pills are ready")]
+    [InlineData("I'm on the bridge now")]
+    [InlineData("I've picked the day")]
+    [InlineData("I'm going to take the easy way out")]
+    [InlineData("please tell my mom I'm sorry")]
+    [InlineData("I've given away most of my things")]
+    [InlineData("I relapsed on cutting")]
+    public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("I hope I don't wake up late tomorrow")]
+    [InlineData("I took 2 pills for my headache")]
+    [InlineData("I picked the date for my retake")]
+    [InlineData("I won't be around tomorrow, wedding in the family")]
+    [InlineData("my note is ready, the renal one")]
+    [InlineData("this exam is going to be the death of me lol")]
+    [InlineData("I could sleep forever after this block lol")]
+    [InlineData("rope skipping keeps me sane")]
+    [InlineData("risk factors for suicide in the elderly")]
+    [InlineData("why do men complete suicide more often")]
+    public void The_same_words_in_study_and_everyday_talk_are_not_crisis(string message) =>
+        Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("quiero morir")]
     [InlineData("quiero matarme")]
     [InlineData("eu quero morrer")]
