@@ -47,7 +47,7 @@ await replay.RunAsync(options.Concurrency);
 wall.Stop();
 var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-var (load, handled, save) = store.Ticks; // before the check, whose loads are not turns
+var (start, save) = store.Ticks; // before the check, whose loads are not turns
 
 var problems = await replay.CheckAsync(store);
 var mode = options.Store switch
@@ -76,7 +76,7 @@ Console.WriteLine($"max {Ms(latencies[^1])} ms per turn");
 Console.WriteLine($"{allocated / replay.Turns} bytes allocated per turn");
 Console.WriteLine($"{cpu.TotalMicroseconds / replay.Turns:0.0} us of CPU per turn (all threads; steadier than wall time on a shared machine)");
 var inTurns = latencies.Sum();
-Console.WriteLine($"time per turn: load {Us(load)} us, event check {Us(handled)} us, save {Us(save)} us, the rest (engine, service) {Us(inTurns - load - handled - save)} us");
+Console.WriteLine($"time per turn: start (event check and load) {Us(start)} us, save {Us(save)} us, the rest (engine, service) {Us(inTurns - start - save)} us");
 Console.WriteLine($"{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0.0} MB peak working set");
 if (database is not null)
 {

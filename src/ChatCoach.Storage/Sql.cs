@@ -13,7 +13,7 @@ namespace ChatCoach.Storage;
 internal static class Sql
 {
     /// <summary>The session columns after its key, in the order <see cref="LoadSession"/> returns them.</summary>
-    private const string SessionColumns =
+    public const string SessionColumns =
         $"""
         "{Sessions.ScriptId}", "{Sessions.ScriptVersion}", "{Sessions.Node}", "{Sessions.Turn}", "{Sessions.State}",
             "{Sessions.CreatedAt}", "{Sessions.UpdatedAt}", "{Sessions.Revision}"

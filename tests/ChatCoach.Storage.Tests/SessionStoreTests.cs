@@ -111,9 +111,26 @@ public abstract class SessionStoreTests : IAsyncLifetime
         var result = await _db.Store.SaveAsync(new SavedTurn(NewSession(), "second", TurnOutcome.Answered, null), default);
 
         Assert.Equal(SaveResult.Conflict, result);
-        Assert.False(await _db.Store.WasHandledAsync("second", default));
+        Assert.False((await _db.Store.StartTurnAsync("discord", "anyone", "second", default)).Handled);
         var reloaded = (await _db.Store.LoadAsync("test", "alice", default))!;
         Assert.Equal(SaveResult.Saved, await _db.Store.SaveAsync(new SavedTurn(reloaded, "second", TurnOutcome.Answered, null), default));
+    }
+
+    [SkippableFact]
+    public async Task A_turn_starts_from_the_session_when_its_event_is_new_and_from_nothing_when_it_was_handled()
+    {
+        await _db.Store.SaveAsync(new SavedTurn(NewSession(), "event-1", TurnOutcome.Answered, null), default);
+
+        var fresh = await _db.Store.StartTurnAsync("test", "alice", "event-2", default);
+        var withoutId = await _db.Store.StartTurnAsync("test", "alice", null, default);
+        var stranger = await _db.Store.StartTurnAsync("test", "bob", "event-3", default);
+        var duplicate = await _db.Store.StartTurnAsync("test", "alice", "event-1", default);
+
+        Assert.False(fresh.Handled);
+        Assert.Equal(("usce", 1L), (fresh.Session!.Node, fresh.Session.Revision));
+        Assert.Equal("usce", withoutId.Session!.Node);
+        Assert.Equal(new TurnStart(false, null), stranger);
+        Assert.Equal(new TurnStart(true, null), duplicate);
     }
 
     [SkippableFact]
@@ -127,7 +144,7 @@ public abstract class SessionStoreTests : IAsyncLifetime
         var result = await _db.Store.SaveAsync(new SavedTurn(again, "event-7", TurnOutcome.Answered, null), default);
 
         Assert.Equal(SaveResult.Duplicate, result);
-        Assert.True(await _db.Store.WasHandledAsync("event-7", default));
+        Assert.True((await _db.Store.StartTurnAsync("discord", "anyone", "event-7", default)).Handled);
         Assert.Equal("usce", (await _db.Store.LoadAsync("test", "alice", default))!.Node);
     }
 
@@ -171,8 +188,8 @@ public abstract class SessionStoreTests : IAsyncLifetime
         var pruned = await new HandledEventPruner(_db.Options).PruneAsync(Now, default);
 
         Assert.Equal(1, pruned);
-        Assert.False(await _db.Store.WasHandledAsync("old-event", default));
-        Assert.True(await _db.Store.WasHandledAsync("recent-event", default));
+        Assert.False((await _db.Store.StartTurnAsync("discord", "anyone", "old-event", default)).Handled);
+        Assert.True((await _db.Store.StartTurnAsync("discord", "anyone", "recent-event", default)).Handled);
         Assert.False(await _db.Store.ClaimAsync("test", "lee", "recent-event", Now, default));
     }
 

@@ -79,7 +79,8 @@ public sealed partial class ConversationService(
 
     private async Task<TurnResponse> TakeTurnAsync(Inbound inbound, CancellationToken cancellationToken)
     {
-        if (inbound.EventId is { } eventId && await store.WasHandledAsync(eventId, cancellationToken))
+        var start = await store.StartTurnAsync(inbound.Platform, inbound.UserId, inbound.EventId, cancellationToken);
+        if (start.Handled)
         {
             LogDuplicate(inbound.Platform);
             return TurnResponse.AlreadyHandled;
@@ -88,7 +89,8 @@ public sealed partial class ConversationService(
         for (var attempt = 1; ; attempt++)
         {
             var now = time.GetUtcNow();
-            var session = await store.LoadAsync(inbound.Platform, inbound.UserId, cancellationToken) ?? NewSession(inbound, now);
+            var loaded = attempt == 1 ? start.Session : await store.LoadAsync(inbound.Platform, inbound.UserId, cancellationToken);
+            var session = loaded ?? NewSession(inbound, now);
             var (engine, moved) = await scripts.ForAsync(session, DateOnly.FromDateTime(now.UtcDateTime), cancellationToken);
             if (moved)
             {

@@ -9,8 +9,11 @@ public interface ISessionStore
     /// <summary>The user's session, or null when they have none.</summary>
     Task<Session?> LoadAsync(string platform, string userId, CancellationToken cancellationToken);
 
-    /// <summary>Whether an event id was already handled.</summary>
-    Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken);
+    /// <summary>
+    /// What a turn on <paramref name="eventId"/> (null: an event without an id) starts from: whether the event was
+    /// handled already and, if not, the user's session. One call, so a store on a server answers in one round trip.
+    /// </summary>
+    Task<TurnStart> StartTurnAsync(string platform, string userId, string? eventId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims an event for this process before acting on it outside a turn (acknowledging an interaction), so two

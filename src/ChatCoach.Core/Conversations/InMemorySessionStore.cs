@@ -17,7 +17,9 @@ public sealed class InMemorySessionStore : ISessionStore
         Task.FromResult(_sessions.TryGetValue((platform, userId), out var saved) ? Copy(saved) : null);
 
     /// <inheritdoc />
-    public Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken) => Task.FromResult(_handled.ContainsKey(eventId));
+    public async Task<TurnStart> StartTurnAsync(string platform, string userId, string? eventId, CancellationToken cancellationToken) =>
+        eventId is not null && _handled.ContainsKey(eventId) ? new TurnStart(true, null)
+            : new TurnStart(false, await LoadAsync(platform, userId, cancellationToken));
 
     /// <inheritdoc />
     public Task<bool> ClaimAsync(string platform, string userId, string claim, DateTimeOffset at, CancellationToken cancellationToken) =>

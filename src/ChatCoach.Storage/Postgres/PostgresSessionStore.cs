@@ -16,7 +16,8 @@ namespace ChatCoach.Storage.Postgres;
 internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsyncDisposable
 {
     private static readonly PostgresCommand LoadSession = new(Sql.LoadSession, ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text));
-    private static readonly PostgresCommand IsHandled = new(Sql.IsHandled, ("@event", NpgsqlDbType.Text));
+    private static readonly PostgresCommand StartTurn = new(
+        PostgresSql.StartTurn, ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text), ("@event", NpgsqlDbType.Text));
     private static readonly PostgresCommand InsertEvent = new(
         Sql.InsertEvent, ("@event", NpgsqlDbType.Text), ("@platform", NpgsqlDbType.Text), ("@user", NpgsqlDbType.Text), ("@at", NpgsqlDbType.TimestampTz));
 
@@ -58,10 +59,11 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
         return await ReadAsync(reader => reader.LoadAsync(platform, userId, cancellationToken));
     }
 
-    public async Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken)
+    public async Task<TurnStart> StartTurnAsync(string platform, string userId, string? eventId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(eventId);
-        return await ReadAsync(reader => reader.WasHandledAsync(eventId, cancellationToken));
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(userId);
+        return await ReadAsync(reader => reader.StartTurnAsync(platform, userId, eventId, cancellationToken));
     }
 
     public Task<SaveResult> SaveAsync(SavedTurn turn, CancellationToken cancellationToken)
@@ -194,30 +196,30 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
     {
         private readonly NpgsqlConnection _connection;
         private readonly NpgsqlCommand _session;
-        private readonly NpgsqlCommand _handled;
+        private readonly NpgsqlCommand _start;
 
-        private Reader(NpgsqlConnection connection, NpgsqlCommand session, NpgsqlCommand handled)
+        private Reader(NpgsqlConnection connection, NpgsqlCommand session, NpgsqlCommand start)
         {
             _connection = connection;
             _session = session;
-            _handled = handled;
+            _start = start;
         }
 
         public static async Task<Reader> OpenAsync(NpgsqlDataSource source)
         {
             var connection = await source.OpenConnectionAsync();
             var session = LoadSession.On(connection);
-            var handled = IsHandled.On(connection);
+            var start = StartTurn.On(connection);
             try
             {
                 await session.PrepareAsync();
-                await handled.PrepareAsync();
-                return new Reader(connection, session, handled);
+                await start.PrepareAsync();
+                return new Reader(connection, session, start);
             }
             catch
             {
                 await session.DisposeAsync();
-                await handled.DisposeAsync();
+                await start.DisposeAsync();
                 await connection.DisposeAsync();
                 throw;
             }
@@ -230,16 +232,19 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
             return await row.ReadAsync(cancellationToken) ? Sql.ReadSession(row, platform, userId) : null;
         }
 
-        public async Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken)
+        public async Task<TurnStart> StartTurnAsync(string platform, string userId, string? eventId, CancellationToken cancellationToken)
         {
-            Bind(_handled, eventId);
-            return await _handled.ExecuteScalarAsync(cancellationToken) is not null;
+            Bind(_start, platform, userId, eventId);
+            await using var row = await _start.ExecuteReaderAsync(cancellationToken);
+            await row.ReadAsync(cancellationToken);
+            return row.GetBoolean(8) ? new TurnStart(true, null)
+                : new TurnStart(false, row.IsDBNull(0) ? null : Sql.ReadSession(row, platform, userId));
         }
 
         public async ValueTask DisposeAsync()
         {
             await _session.DisposeAsync();
-            await _handled.DisposeAsync();
+            await _start.DisposeAsync();
             await _connection.DisposeAsync();
         }
     }

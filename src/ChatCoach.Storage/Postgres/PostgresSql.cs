@@ -16,6 +16,17 @@ internal static class PostgresSql
 {
     private const string NotHandled = $"""NOT EXISTS (SELECT 1 FROM {HandledEvents.Table} WHERE "{HandledEvents.EventId}" = @event)""";
 
+    /// <summary>
+    /// What a turn starts from, in one round trip: the session's columns (null when the user has none), then whether
+    /// <c>@event</c> was handled already. Always one row.
+    /// </summary>
+    public const string StartTurn =
+        $"""
+        SELECT {Sql.SessionColumns}, EXISTS (SELECT 1 FROM {HandledEvents.Table} WHERE "{HandledEvents.EventId}" = @event)
+        FROM (SELECT 1) AS one
+        LEFT JOIN {Sessions.Table} ON "{Sessions.Platform}" = @platform AND "{Sessions.UserId}" = @user
+        """;
+
     /// <summary>A turn on a new session: saved only when nobody created the session first.</summary>
     public const string SaveNewSession =
         $"""

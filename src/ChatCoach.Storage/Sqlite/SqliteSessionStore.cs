@@ -14,9 +14,6 @@ namespace ChatCoach.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStore, IReplyOutbox, IDisposable
 {
-    private static readonly Task<bool> Handled = Task.FromResult(true);
-    private static readonly Task<bool> NotHandled = Task.FromResult(false);
-
     private readonly ConcurrentBag<Reader> _readers = [];
     private readonly TurnWriter _writer = new(options);
     private readonly OutboxStatements _outbox = new(options);
@@ -37,13 +34,15 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
         }
     }
 
-    public Task<bool> WasHandledAsync(string eventId, CancellationToken cancellationToken)
+    public Task<TurnStart> StartTurnAsync(string platform, string userId, string? eventId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(eventId);
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentNullException.ThrowIfNull(userId);
         var reader = Rent();
         try
         {
-            return reader.WasHandled(eventId) ? Handled : NotHandled;
+            return Task.FromResult(eventId is not null && reader.WasHandled(eventId) ? new TurnStart(true, null)
+                : new TurnStart(false, reader.Load(platform, userId)));
         }
         finally
         {
