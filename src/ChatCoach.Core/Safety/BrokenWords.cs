@@ -32,7 +32,7 @@ internal sealed class BrokenWords
             if (run >= ShortestLetterRun)
             {
                 var word = string.Concat(tokens.Skip(i).Take(run).Select(t => t.Key));
-                joined.AddRange(_normalizer.Tokens(word).Select(t => t with { Clause = tokens[i].Clause }));
+                joined.AddRange(_normalizer.Tokens(word).Select(t => t with { Clause = tokens[i].Clause, Quote = tokens[i].Quote }));
                 i += run;
                 continue;
             }
@@ -40,7 +40,7 @@ internal sealed class BrokenWords
             if (i + 1 < tokens.Count && tokens[i + 1].Clause == tokens[i].Clause && !StartsPatternWord(tokens[i].Key)
                 && Token.KeyOf(tokens[i].Key + tokens[i + 1].Key) is var pair && IsPatternWord(pair))
             {
-                joined.Add(new Token(pair, tokens[i].Clause));
+                joined.Add(tokens[i] with { Key = pair });
                 i += 2;
                 continue;
             }

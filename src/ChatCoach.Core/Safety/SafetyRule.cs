@@ -4,7 +4,7 @@ namespace ChatCoach.Core.Safety;
 /// A pattern with the exceptions written beside it. A match counts unless an exception matches words it overlaps
 /// ("killing me" inside "this exam is killing me"), and unless its sentence is about someone else: with no
 /// first-person word in the match, the nearest person word before it in the same sentence must not be a
-/// third-person one ("my friend said he wants to die").
+/// third-person one ("my friend said he wants to die"), and words quoted from someone else are theirs.
 /// </summary>
 internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IReadOnlyList<SafetyPattern> exceptions, SafetyVocabulary vocabulary)
 {
@@ -31,6 +31,11 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     private bool AboutTheSpeaker(IReadOnlyList<Token> tokens, int start, int end)
     {
+        if (QuotedFromSomeoneElse(tokens, start, end))
+        {
+            return false;
+        }
+
         for (var i = start; i < end; i++)
         {
             if (vocabulary.FirstPerson.Contains(tokens[i].Key))
@@ -53,5 +58,40 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the match lies inside one quoted passage that the sentence gives to someone else ("a 24-year-old man
+    /// says \"I want to kill myself\""): the nearest person word before the quote is a third-person one. A quote with
+    /// no speaker named, or the speaker's own ("I keep telling myself \"...\""), stays theirs.
+    /// </summary>
+    private bool QuotedFromSomeoneElse(IReadOnlyList<Token> tokens, int start, int end)
+    {
+        var quote = tokens[start].Quote;
+        if (quote == 0 || tokens[end - 1].Quote != quote)
+        {
+            return false;
+        }
+
+        var opening = start;
+        while (opening > 0 && tokens[opening - 1].Quote == quote)
+        {
+            opening--;
+        }
+
+        for (var i = opening - 1; i >= 0 && tokens[i].Clause == tokens[opening].Clause; i--)
+        {
+            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            {
+                return false;
+            }
+
+            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -39,6 +39,8 @@ internal sealed class TextNormalizer
     {
         var tokens = new List<Token>();
         var clause = 0;
+        var quote = 0;
+        var quotes = 0;
         var word = new StringBuilder();
         for (var i = 0; i < text.Length; i++)
         {
@@ -47,8 +49,8 @@ internal sealed class TextNormalizer
             {
                 if (word.Length > 0 && Contraction(text, i + 1) is var (expansion, length))
                 {
-                    Flush(word, clause, tokens);
-                    Add(Token.KeyOf(expansion), clause, tokens, depth: 0);
+                    Flush(word, clause, quote, tokens);
+                    Add(Token.KeyOf(expansion), clause, quote, tokens, depth: 0);
                     i += length;
                 }
 
@@ -74,14 +76,18 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            Flush(word, clause, tokens);
+            Flush(word, clause, quote, tokens);
             if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔')
             {
                 clause++;
             }
+            else if (c is '"' or '“' or '”' or '«' or '»')
+            {
+                quote = quote == 0 && c is not '”' and not '»' ? ++quotes : 0;
+            }
         }
 
-        Flush(word, clause, tokens);
+        Flush(word, clause, quote, tokens);
         return tokens;
     }
 
@@ -152,24 +158,24 @@ internal sealed class TextNormalizer
         return words;
     }
 
-    private void Flush(StringBuilder word, int clause, List<Token> tokens)
+    private void Flush(StringBuilder word, int clause, int quote, List<Token> tokens)
     {
         if (word.Length == 0)
         {
             return;
         }
 
-        Add(Token.KeyOf(word.ToString()), clause, tokens, depth: 0);
+        Add(Token.KeyOf(word.ToString()), clause, quote, tokens, depth: 0);
         word.Clear();
     }
 
-    private void Add(string key, int clause, List<Token> tokens, int depth)
+    private void Add(string key, int clause, int quote, List<Token> tokens, int depth)
     {
         if (depth < 2 && _rewrites.TryGetValue(key, out var replacement))
         {
             foreach (var part in replacement)
             {
-                Add(part, clause, tokens, depth + 1);
+                Add(part, clause, quote, tokens, depth + 1);
             }
 
             return;
@@ -177,12 +183,12 @@ internal sealed class TextNormalizer
 
         if (depth < 2 && Split(key) is var (head, tail))
         {
-            Add(head, clause, tokens, depth + 1);
-            Add(tail, clause, tokens, depth + 1);
+            Add(head, clause, quote, tokens, depth + 1);
+            Add(tail, clause, quote, tokens, depth + 1);
             return;
         }
 
-        tokens.Add(new Token(key, clause));
+        tokens.Add(new Token(key, clause, quote));
     }
 
     /// <summary>"kilmyself" → ("kil", "myself"): a word ending in a glued self word after at least two letters.</summary>

@@ -4,8 +4,10 @@ namespace ChatCoach.Core.Safety;
 /// One word of a normalised message. <paramref name="Key"/> is the word with every run of a letter written once
 /// ("killll", "kil" and "kill" are all "kil"), which absorbs stretched letters and the commonest dropped double.
 /// <paramref name="Clause"/> counts the sentences before it, so a subject is looked for in its own sentence only.
+/// <paramref name="Quote"/> numbers the double-quoted passage it stands in (0 outside quotes), so words quoted from
+/// someone else ("the patient says \"I want to die\"") can be told from the speaker's own.
 /// </summary>
-internal readonly record struct Token(string Key, int Clause)
+internal readonly record struct Token(string Key, int Clause, int Quote = 0)
 {
     /// <summary>The key of <paramref name="word"/>: each run of one character written once.</summary>
     public static string KeyOf(string word)

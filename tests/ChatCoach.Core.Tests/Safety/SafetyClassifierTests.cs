@@ -55,6 +55,18 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("A 24-year-old man says \"I want to kill myself\". What is the next step?")]
+    [InlineData("my mom said “you should just die”")]
+    public void Words_quoted_from_someone_else_are_theirs(string message) =>
+        Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("I keep telling myself \"I want to die\"")]
+    [InlineData("\"I want to die\" is all I think about")]
+    public void Quoted_words_with_no_one_else_named_stay_the_speakers(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("I hope I don't wake up late tomorrow")]
     [InlineData("I took 2 pills for my headache")]
     [InlineData("I picked the date for my retake")]

@@ -33,6 +33,14 @@ public sealed class TextNormalizerTests
         Assert.Equal([0, 0, 0, 1, 1, 1], tokens.Select(t => t.Clause));
     }
 
+    [Fact]
+    public void Quoted_passages_are_numbered_so_quoted_words_can_be_told_apart()
+    {
+        var tokens = Normalizer.Tokens("he said \"go\" and “stop” now");
+
+        Assert.Equal([0, 0, 1, 0, 2, 0], tokens.Select(t => t.Quote));
+    }
+
     [Theory]
     [InlineData("die", true)]
     [InlineData("Die", false)]
