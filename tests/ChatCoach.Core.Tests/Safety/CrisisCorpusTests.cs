@@ -33,6 +33,7 @@ public sealed class CrisisCorpusTests
     [InlineData("heldout4")]
     [InlineData("heldout5")]
     [InlineData("heldout6")]
+    [InlineData("heldout7")]
     public async Task Each_stress_part_keeps_its_floor(string part)
     {
         var corpus = await CrisisCorpus.LoadAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis-stress"), CancellationToken.None);
