@@ -35,7 +35,14 @@ internal sealed partial class GatewayPump(
         {
             await foreach (var e in gateway.Events.ReadAllAsync(stoppingToken))
             {
-                Dispatch(e, stoppingToken);
+                if (Dispatch(e, stoppingToken) is { } work)
+                {
+                    Track(work, e);
+                }
+                else
+                {
+                    gateway.Finished(e);
+                }
             }
 
             await run;
@@ -57,7 +64,8 @@ internal sealed partial class GatewayPump(
         }
     }
 
-    private void Dispatch(GatewayEvent e, CancellationToken cancellationToken)
+    /// <summary>Starts the work of an event; null when it needs none.</summary>
+    private Task? Dispatch(GatewayEvent e, CancellationToken cancellationToken)
     {
         switch (e)
         {
@@ -66,25 +74,20 @@ internal sealed partial class GatewayPump(
                 // The turn's task takes the scope with it: every line from this event to its reply is correlated.
                 using (Scope(author.Id, message.Message.Id))
                 {
-                    Track(messages.HandleAsync(message.Message, author.Id, cancellationToken));
+                    return messages.HandleAsync(message.Message, author.Id, cancellationToken);
                 }
 
-                break;
             case InteractionCreateEvent { Interaction: var interaction }:
                 using (Scope(interaction.InvokingUser?.Id, interaction.Id))
                 {
-                    Track(AnswerAsync(interaction, e.ReceivedAt, cancellationToken));
+                    return AnswerAsync(interaction, e.ReceivedAt, cancellationToken);
                 }
 
-                break;
             case ReadyEvent ready:
                 messages.Prune();
-                if (ready.ApplicationId is { } applicationId)
-                {
-                    Track(registrar.RegisterAsync(applicationId, cancellationToken));
-                }
-
-                break;
+                return ready.ApplicationId is { } applicationId ? registrar.RegisterAsync(applicationId, cancellationToken) : null;
+            default:
+                return null;
         }
     }
 
@@ -99,12 +102,13 @@ internal sealed partial class GatewayPump(
     private IDisposable? Scope(string? userId, string eventId) =>
         users is null || userId is null ? null : TurnScope.Begin(logger, users, DiscordComposer.Platform, userId, eventId);
 
-    private void Track(Task task)
+    private void Track(Task task, GatewayEvent e)
     {
         _inFlight[task] = true;
         _ = task.ContinueWith(t =>
         {
             _inFlight.TryRemove(t, out _);
+            gateway.Finished(e);
             if (t.Exception?.GetBaseException() is { } failure && failure is not OperationCanceledException)
             {
                 // A failed turn must not take the bot down; the event was not saved, so a redelivery retries it.

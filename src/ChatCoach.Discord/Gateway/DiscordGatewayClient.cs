@@ -69,6 +69,19 @@ public sealed class DiscordGatewayClient
     public ChannelReader<GatewayEvent> Events => _events.Reader;
 
     /// <summary>
+    /// Tells the client that the work <paramref name="gatewayEvent"/> started is done (saved, or given up on). A replica
+    /// that takes the shard over resumes after the last event done, so nothing still in flight here is lost.
+    /// </summary>
+    public void Finished(GatewayEvent gatewayEvent)
+    {
+        ArgumentNullException.ThrowIfNull(gatewayEvent);
+        if (gatewayEvent.Sequence is { } sequence)
+        {
+            _session.Finished(sequence);
+        }
+    }
+
+    /// <summary>
     /// Connects and stays connected until <paramref name="cancellationToken"/> is cancelled (then closes with
     /// 1000 and throws <see cref="OperationCanceledException"/>) or Discord reports an unrecoverable error
     /// (throws <see cref="DiscordGatewayException"/>). May be called once per instance.
@@ -182,7 +195,8 @@ public sealed class DiscordGatewayClient
             _metrics?.Gateway(DiscordMetrics.GatewayState.Connecting);
             using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, _metrics))
             {
-                outcome = await connection.RunAsync(GatewayUrl.Build(url), resume, cancellationToken, _held?.Lost ?? CancellationToken.None);
+                outcome = await connection.RunAsync(
+                    GatewayUrl.Build(url), resume, keepSessionOnStop: _held is not null, cancellationToken, _held?.Lost ?? CancellationToken.None);
             }
 
             if (_held is { IsLost: true } lost)

@@ -35,6 +35,7 @@ internal sealed class GatewayConnection : IDisposable
     private Task _stopping = Task.CompletedTask;
     private readonly DiscordMetrics? _metrics;
     private bool _reachedSession;
+    private bool _keepSessionOnStop;
 
     public GatewayConnection(
         DiscordClientOptions options,
@@ -59,9 +60,13 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>
     /// Runs the connection until it ends. <paramref name="handOver"/> ends it as a reconnect would (close 4000), keeping
     /// the session resumable for the replica that takes the shard over, rather than ending the session as a stop does.
+    /// With <paramref name="keepSessionOnStop"/> (the shard is leased, so another replica carries on), a stop closes
+    /// the same way.
     /// </summary>
-    public async Task<ConnectionOutcome> RunAsync(Uri url, bool resume, CancellationToken stopToken, CancellationToken handOver = default)
+    public async Task<ConnectionOutcome> RunAsync(
+        Uri url, bool resume, bool keepSessionOnStop, CancellationToken stopToken, CancellationToken handOver = default)
     {
+        _keepSessionOnStop = keepSessionOnStop;
         using (var connectTimeout = new CancellationTokenSource(_options.GatewayConnectTimeout, _time))
         using (var connectToken = CancellationTokenSource.CreateLinkedTokenSource(stopToken, connectTimeout.Token))
         {
@@ -176,7 +181,7 @@ internal sealed class GatewayConnection : IDisposable
 
     private async Task StopGracefullyAsync(CancellationTokenSource lifetime)
     {
-        await TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+        await CloseForStopAsync();
 
         // The receive loop ends when the server echoes the close; if it doesn't, stop waiting for it.
         try
@@ -314,6 +319,11 @@ internal sealed class GatewayConnection : IDisposable
 
         if (gatewayEvent is not null)
         {
+            if (frame.Sequence is { } handedOut)
+            {
+                _session.Started(handedOut);
+            }
+
             await _events.WriteAsync(gatewayEvent with { Sequence = frame.Sequence, ReceivedAt = receivedAt }, token);
         }
     }
@@ -448,8 +458,7 @@ internal sealed class GatewayConnection : IDisposable
     {
         if (outcome.Next == NextStep.Stopped)
         {
-            // 1000 ends the session on Discord's side, which is exactly what a shutdown wants.
-            await TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
+            await CloseForStopAsync();
         }
         else
         {
@@ -459,6 +468,10 @@ internal sealed class GatewayConnection : IDisposable
 
     // Any code but 1000/1001 keeps the session resumable.
     private Task CloseForReconnectAsync(string reason) => TryCloseAsync((WebSocketCloseStatus)4000, reason);
+
+    // 1000 ends the session on Discord's side, which is what a lone bot's shutdown wants; a replica leaves it to the next.
+    private Task CloseForStopAsync() =>
+        _keepSessionOnStop ? CloseForReconnectAsync("stopping: the session is handed over") : TryCloseAsync(WebSocketCloseStatus.NormalClosure, "shutting down");
 
     private async Task TryCloseAsync(WebSocketCloseStatus status, string reason)
     {

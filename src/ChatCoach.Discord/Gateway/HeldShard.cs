@@ -33,7 +33,10 @@ internal sealed class HeldShard : IAsyncDisposable
 
     public bool IsLost => _lost.IsCancellationRequested;
 
-    /// <summary>Stops renewing; when still held, gives the lease up (the session went with a stop, so none is left).</summary>
+    /// <summary>
+    /// Stops renewing; when still held, gives the lease up with the session, which a stop leaves open (close 4000), so the
+    /// next holder resumes it at once and Discord replays what came meanwhile.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -42,7 +45,7 @@ internal sealed class HeldShard : IAsyncDisposable
         {
             try
             {
-                await _leaser.ReleaseAsync(Shard, state: null, CancellationToken.None);
+                await _leaser.ReleaseAsync(Shard, _session.CanResume ? _session.Snapshot() : null, CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -55,6 +55,47 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     }
 
     [SkippableFact]
+    public async Task The_shard_holder_stopped_for_a_deploy_hands_its_session_over_at_once_and_the_gap_is_answered_once()
+    {
+        var database = await server.CreateDatabaseAsync();
+        await using var bot = await DiscordBot.StartOnPostgresAsync(o => o with { ExclusiveShards = true }, database, "--ChatCoach:ReplicaId=replica-a", LongLeases);
+        await bot.StartStandbyAsync("--ChatCoach:ReplicaId=replica-b", LongLeases);
+        var user = new CoachUser(bot.Emulator, "430000000000000002");
+        await user.SayAsync("hi");
+        await CoachingConversation.PlayAsync(user, until: 5);
+
+        bot.Hosts[0].Terminate(); // SIGTERM: the replica stops as for a rolling deploy
+        var stopped = TimeProvider.System.GetUtcNow();
+        var before = user.Received.Count;
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "a year and a half");
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "yes");
+        Assert.Equal(0, await bot.Hosts[0].WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!user.Received.Skip(before).Any(m => m.Content.Contains(CoachingConversation.Steps[7].Question, StringComparison.OrdinalIgnoreCase)))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the DMs sent in the gap were not answered");
+            await Task.Delay(50);
+        }
+
+        await user.AwaitRepliesAsync(user.Received.Count - 1);
+        await CoachingConversation.PlayAsync(user, from: 7);
+
+        foreach (var (question, _) in CoachingConversation.Steps)
+        {
+            Assert.Equal(1, user.Received.Count(m => m.Content.Contains(question, StringComparison.OrdinalIgnoreCase)));
+        }
+
+        var connections = bot.Emulator.Connections;
+        var resumed = connections.Single(c => c.Resumed);
+        Assert.Single(connections.Select(c => c.SessionId).Where(id => id is not null).Distinct()); // the stop left the session open
+        Assert.Empty(bot.Emulator.Violations);
+        // The lease was given up with the session, not left to run out (that takes 18 s at ShardLeaseSeconds=20).
+        var takeover = resumed.OpenedAt - stopped;
+        Assert.True(takeover < TimeSpan.FromSeconds(8), $"the shard was taken over after {takeover.TotalSeconds:0.0} s");
+        output.WriteLine($"takeover after SIGTERM: {takeover.TotalMilliseconds:0} ms (ShardLeaseSeconds=20)");
+    }
+
+    [SkippableFact]
     public async Task Three_replicas_given_every_event_complete_conversations_with_no_turn_lost_or_doubled()
     {
         var database = await server.CreateDatabaseAsync();
@@ -137,6 +178,7 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
     private const string ScriptFollowerActor = "replica sync";
     private const string NoLeases = "--ChatCoach:Discord:ShardLeaseSeconds=0";
     private const string Leases = "--ChatCoach:Discord:ShardLeaseSeconds=3";
+    private const string LongLeases = "--ChatCoach:Discord:ShardLeaseSeconds=20";
 
     private static readonly string[] Replicas = ["a", "b", "c"];
 
