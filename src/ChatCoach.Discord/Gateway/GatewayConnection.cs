@@ -33,6 +33,7 @@ internal sealed class GatewayConnection : IDisposable
     private volatile bool _helloSeen;
     private volatile bool _helloTimedOut;
     private Task _stopping = Task.CompletedTask;
+    private readonly GatewayStatus _status;
     private readonly DiscordMetrics? _metrics;
     private bool _reachedSession;
 
@@ -44,8 +45,10 @@ internal sealed class GatewayConnection : IDisposable
         TimeProvider time,
         Func<double> random,
         ILogger logger,
+        GatewayStatus status,
         DiscordMetrics? metrics = null)
     {
+        _status = status;
         _metrics = metrics;
         _options = options;
         _session = session;
@@ -328,7 +331,7 @@ internal sealed class GatewayConnection : IDisposable
         _session.BotUserId = user.Id;
         _reachedSession = true;
         _logger.Ready(user.Username, user.Id);
-        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
+        _status.Set(GatewayState.Connected);
         return new ReadyEvent(user, applicationId, sessionId);
     }
 
@@ -336,7 +339,7 @@ internal sealed class GatewayConnection : IDisposable
     {
         _reachedSession = true;
         _logger.Resumed(_session.LastSequence);
-        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
+        _status.Set(GatewayState.Connected);
         _metrics?.Resumed();
         return new ResumedEvent();
     }
