@@ -17,7 +17,7 @@ public sealed class DiscordMetrics
     private readonly Counter<long> _retried;
     private readonly Counter<long> _dropped;
     private readonly GatewayStatus _gateway;
-    private volatile int _backlog;
+    private volatile int _pending;
 
     private readonly Meter _meter;
 
@@ -38,8 +38,8 @@ public sealed class DiscordMetrics
         _rateLimited = meter.CreateCounter<long>("chatcoach.rest.rate_limited", "{response}", "429 answers, by route template and scope");
         _retried = meter.CreateCounter<long>("chatcoach.outbox.retried", "{reply}", "Replies whose send failed and will be tried again");
         _dropped = meter.CreateCounter<long>("chatcoach.outbox.dropped", "{reply}", "Replies given up on (expired token, closed DMs, refused)");
-        meter.CreateObservableGauge("chatcoach.outbox.pending", () => _backlog, "{reply}",
-            "Replies found waiting past their first send at the last outbox sweep");
+        meter.CreateObservableGauge("chatcoach.outbox.pending", () => _pending, "{reply}",
+            "Replies in the outbox not sent yet, counted at the last outbox sweep (every second)");
     }
 
     /// <summary>The REST client's count of invalid requests in Discord's 10-minute window.</summary>
@@ -61,7 +61,7 @@ public sealed class DiscordMetrics
 
     internal void Dropped() => _dropped.Add(1);
 
-    internal void Backlog(int rows) => _backlog = rows;
+    internal void Pending(int rows) => _pending = rows;
 
     private IEnumerable<Measurement<int>> GatewayState() =>
         _gateway.Current is { Shard: { } shard, State: var state } ? [new Measurement<int>((int)state, new KeyValuePair<string, object?>("shard", shard))] : [];

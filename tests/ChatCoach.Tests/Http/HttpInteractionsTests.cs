@@ -92,6 +92,33 @@ public sealed class HttpInteractionsTests
         Assert.Equal(0, metrics.Sum("chatcoach_outbox_pending"));
         Assert.True(metrics.Has("chatcoach_rest_invalid_requests"));
         Assert.DoesNotContain(metrics.Samples.SelectMany(m => m.Labels.Values), v => System.Text.RegularExpressions.Regex.IsMatch(v, "[0-9]{15,}") || v.Contains(user.Id, StringComparison.Ordinal));
+
+        // A reply Discord has not taken yet is pending in the outbox, and the gauge says so until it is sent.
+        var held = bot.Emulator.HoldNext($"POST /channels/{bot.Emulator.DmChannelId(user.Id)}/messages");
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "a year and a half");
+        await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        var pending = await WaitForPendingAsync(http, endpoints[0], p => p >= 1);
+        held.Release();
+        var sent = await WaitForPendingAsync(http, endpoints[0], p => p == 0);
+        Assert.True(pending >= 1, $"pending {pending}");
+        Assert.Equal(0, sent);
+        await bot.Emulator.WaitForMessageAsync(m => m.RecipientUserId == user.Id && m.Content.Contains(CoachingConversation.Steps[6].Question, StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Scrapes until <c>chatcoach_outbox_pending</c> satisfies <paramref name="wanted"/>; its value then.</summary>
+    private static async Task<double> WaitForPendingAsync(HttpClient http, Uri endpoint, Func<double, bool> wanted)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var pending = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoint, "/metrics"))).Sum("chatcoach_outbox_pending");
+            if (wanted(pending) || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return pending;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
