@@ -14,12 +14,12 @@ public sealed class HttpInteractionsTests
     private const string Ping = """{"type":1,"id":"1190000000000000001","application_id":"234248956100616262","token":"ping-token","version":1}""";
 
     /// <summary>The emulator and <paramref name="replicas"/> hosts on one database, each with its own HTTP listener.</summary>
-    private static async Task<(DiscordBot Bot, Uri[] Endpoints)> StartAsync(int replicas = 1, bool duplicate = false)
+    private static async Task<(DiscordBot Bot, Uri[] Endpoints)> StartAsync(int replicas = 1, bool duplicate = false, params string[] settings)
     {
         var ports = Enumerable.Range(0, replicas).Select(_ => FreePort.Next()).ToArray();
         var endpoints = ports.Select(p => new Uri($"http://127.0.0.1:{p}/interactions")).ToArray();
         string[] Http(DiscordEmulator emulator, int port) =>
-            [$"--ChatCoach:Http:Urls=http://127.0.0.1:{port}", $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}"];
+            [$"--ChatCoach:Http:Urls=http://127.0.0.1:{port}", $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}", .. settings];
 
         var bot = await DiscordBot.StartAsync(o => o with { InteractionsEndpoints = endpoints, DuplicateInteractionDeliveries = duplicate },
             emulator => Http(emulator, ports[0]));
@@ -139,6 +139,39 @@ public sealed class HttpInteractionsTests
         Assert.All(answers, a => Assert.Equal(200, a.Status));
         Assert.Single(user.Received, m => m.Content.Contains("Where are you with USMLE Step 2 CK", StringComparison.Ordinal));
         Assert.Equal(0, bot.Emulator.Interaction(click.Id)!.RejectedCallbacks);
+        Assert.Empty(bot.Emulator.Violations);
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_one_message_comes_first_in_the_http_response_then_as_follow_ups_in_order_each_once()
+    {
+        // Time enough to answer in the response itself even on a loaded machine (a deferral is tested elsewhere).
+        var (bot, _) = await StartAsync(settings: "--ChatCoach:Discord:DeferAfterMilliseconds=2500");
+        await using var _ = bot;
+        var user = new CoachUser(bot.Emulator, "500000000000000103");
+        await user.SayAsync("hi");
+        await CoachingConversation.PlayAsync(user, until: 1);
+
+        var plan = await bot.Emulator.SlashCommandAsync(user.Id, "plan");
+        var answer = await WaitForAnswerAsync(bot.Emulator, plan);
+        var last = await bot.Emulator.WaitForMessageAsync(m => m.InteractionId == plan && m.Content.Contains("Still to answer", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // room for a part sent twice, were there one
+
+        var parts = bot.Emulator.BotMessages().Where(m => m.InteractionId == plan).OrderBy(m => long.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var token = bot.Emulator.Interaction(plan)!.Token;
+        var followUps = bot.Emulator.Requests.Count(r => r.Method == "POST" && r.Path.Contains($"/webhooks/", StringComparison.Ordinal) && r.Path.EndsWith(token, StringComparison.Ordinal));
+        Assert.Equal((200, 4), (answer.Status, answer.CallbackType));
+        Assert.True(parts.Count >= 2, $"{parts.Count} part(s)");
+        Assert.True(parts.Sum(p => p.Content.Length) > 2000, "the answer is longer than one Discord message");
+        Assert.Equal(MessageOrigin.InteractionResponse, parts[0].Origin);
+        Assert.Equal(parts[0].Id, bot.Emulator.Interaction(plan)!.ResponseMessageId);
+        Assert.Contains(CoachingConversation.PlanHeading, parts[0].Content, StringComparison.Ordinal);
+        Assert.All(parts.Skip(1), p => Assert.Equal(MessageOrigin.FollowUp, p.Origin));
+        Assert.All(parts, p => Assert.InRange(p.Content.Length, 1, 2000));
+        Assert.Equal(last.Id, parts[^1].Id);
+        Assert.Single(parts, p => p.Content.Contains(CoachingConversation.PlanHeading, StringComparison.Ordinal));
+        Assert.Equal(parts.Count, parts.Select(p => p.Content).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(parts.Count - 1, followUps);
         Assert.Empty(bot.Emulator.Violations);
     }
 
