@@ -175,6 +175,40 @@ public sealed class HttpInteractionsTests
         Assert.Empty(bot.Emulator.Violations);
     }
 
+    [Fact]
+    public async Task A_404_on_editing_a_clicked_question_after_the_http_answer_is_logged_and_counted_as_dropped_and_the_conversation_goes_on()
+    {
+        var (bot, endpoints) = await StartAsync();
+        await using var _ = bot;
+        var user = new CoachUser(bot.Emulator, "500000000000000104");
+        await user.SayAsync("hi");
+        await CoachingConversation.PlayAsync(user, until: 3);
+        var question = user.LastQuestion;
+
+        // The click is answered with a deferred update in the HTTP response, then its message is edited through @original.
+        bot.Emulator.FailNext("PATCH /webhooks", 404);
+        await CoachingConversation.PlayAsync(user, from: 3, until: 4);
+
+        using var http = new HttpClient();
+        var pending = await WaitForPendingAsync(http, endpoints[0], p => p == 0);
+        var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoints[0], "/metrics")));
+        var click = bot.Emulator.Interactions.Single(i => i.Type == 3);
+        Assert.Equal(6, bot.Emulator.HttpAnswers.Single(a => a.InteractionId == click.Id).CallbackType);
+        Assert.Single(bot.Emulator.Requests, r => r.Method == "PATCH" && r.Path.EndsWith($"/{click.Token}/messages/@original", StringComparison.Ordinal));
+        Assert.Equal(0, bot.Emulator.BotMessages().Single(m => m.Id == question.Id).Revision); // the question was never edited
+        Assert.Contains("Where are you with USMLE Step 2 CK", user.LastQuestion.Content, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum("chatcoach_outbox_dropped_total"));
+        Assert.Equal(0, pending);
+        var lines = bot.Host.Errors.Split('\n');
+        var dropped = Array.FindIndex(lines, l => l.Contains("A reply (Original) was dropped", StringComparison.Ordinal));
+        Assert.True(dropped >= 0, bot.Host.Errors);
+        Assert.Contains("HTTP 404", lines[dropped], StringComparison.Ordinal);
+        // The simple console format heads each entry with its level ("warn: Category"), scopes and message below it.
+        Assert.StartsWith("warn:", lines.Take(dropped + 1).Last(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(trce|dbug|info|warn|fail|crit):")), StringComparison.Ordinal);
+        Assert.DoesNotContain(question.Content, bot.Host.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(click.Token, bot.Host.Errors, StringComparison.Ordinal);
+    }
+
     private static async Task<HttpInteractionAnswer> WaitForAnswerAsync(DiscordEmulator emulator, string interactionId)
     {
         for (var waited = 0; waited < 30_000; waited += 20)
