@@ -31,6 +31,25 @@ public sealed class HttpInteractionsTests
         return (bot, endpoints);
     }
 
+    /// <summary>The bot over HTTP (as <see cref="StartAsync"/>) and a user <paramref name="steps"/> questions into the coach conversation.</summary>
+    private static async Task<(DiscordBot Bot, Uri[] Endpoints, CoachUser User)> StartWithUserAsync(string userId, int steps, int replicas = 1,
+        bool duplicate = false, params string[] settings)
+    {
+        var (bot, endpoints) = await StartAsync(replicas, duplicate, settings);
+        try
+        {
+            var user = new CoachUser(bot.Emulator, userId);
+            await user.SayAsync("hi");
+            await CoachingConversation.PlayAsync(user, until: steps);
+            return (bot, endpoints, user);
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
     [Fact]
     public async Task A_signed_ping_gets_pong_and_forged_unsigned_replayed_oversized_and_malformed_requests_are_refused()
     {
@@ -62,12 +81,8 @@ public sealed class HttpInteractionsTests
     [Fact]
     public async Task Clicks_and_commands_over_http_are_answered_in_the_http_response_with_the_conversation_unchanged()
     {
-        var (bot, endpoints) = await StartAsync();
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000101", steps: 5);
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000101");
-        await user.SayAsync("hi");
-
-        await CoachingConversation.PlayAsync(user, until: 5);
         var help = await bot.Emulator.SlashCommandAsync(user.Id, "help");
         var helpAnswer = await WaitForAnswerAsync(bot.Emulator, help);
 
@@ -124,11 +139,8 @@ public sealed class HttpInteractionsTests
     [Fact]
     public async Task A_click_delivered_to_two_replicas_is_answered_once()
     {
-        var (bot, endpoints) = await StartAsync(replicas: 2, duplicate: true);
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000102", steps: 3, replicas: 2, duplicate: true);
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000102");
-        await user.SayAsync("hi");
-        await CoachingConversation.PlayAsync(user, until: 3);
 
         await CoachingConversation.PlayAsync(user, from: 3, until: 4);
         await Task.Delay(TimeSpan.FromSeconds(1)); // room for a second answer, were there one
@@ -146,11 +158,8 @@ public sealed class HttpInteractionsTests
     public async Task An_answer_longer_than_one_message_comes_first_in_the_http_response_then_as_follow_ups_in_order_each_once()
     {
         // Time enough to answer in the response itself even on a loaded machine (a deferral is tested elsewhere).
-        var (bot, _) = await StartAsync(settings: "--ChatCoach:Discord:DeferAfterMilliseconds=2500");
+        var (bot, _, user) = await StartWithUserAsync("500000000000000103", steps: 1, settings: "--ChatCoach:Discord:DeferAfterMilliseconds=2500");
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000103");
-        await user.SayAsync("hi");
-        await CoachingConversation.PlayAsync(user, until: 1);
 
         var plan = await bot.Emulator.SlashCommandAsync(user.Id, "plan");
         var answer = await WaitForAnswerAsync(bot.Emulator, plan);
@@ -178,11 +187,8 @@ public sealed class HttpInteractionsTests
     [Fact]
     public async Task A_404_on_editing_a_clicked_question_after_the_http_answer_is_logged_and_counted_as_dropped_and_the_conversation_goes_on()
     {
-        var (bot, endpoints) = await StartAsync();
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000104", steps: 3);
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000104");
-        await user.SayAsync("hi");
-        await CoachingConversation.PlayAsync(user, until: 3);
         var question = user.LastQuestion;
 
         // The click is answered with a deferred update in the HTTP response, then its message is edited through @original.
