@@ -7,49 +7,39 @@ using ChatCoach.Discord.Emulator;
 namespace ChatCoach.Bench;
 
 /// <summary>
-/// <c>ChatCoach.Bench http</c>: simulated users sending slash commands over Discord's HTTP interactions transport,
-/// signed by the loopback emulator, to one and then two real chatcoach replicas on one SQLite database. Each request
-/// is a whole interaction: signature check, claim, turn, and the answer in the HTTP response. Prints requests per
-/// second and latency per request, and the latency of /healthz and /readyz.
+/// <c>ChatCoach.Bench http</c>: simulated users clicking through a conversation over Discord's HTTP interactions
+/// transport, signed by the loopback emulator, against one and then two real chatcoach replicas on one SQLite
+/// database. Each user runs <c>/start</c>, then clicks an answer on every question it is sent until the plan
+/// (bench/clicks/clicks.yaml: every question a choice), so each turn goes through the signature check, the claim, the
+/// engine, the outbox and the sender. Checks that every user reached the plan once with no question sent twice, then
+/// prints requests per second, latency per request and per turn, and the latency of /healthz and /readyz.
 /// </summary>
 internal static class HttpInteractionsBench
 {
-    private const string Usage = "Usage: ChatCoach.Bench http [--users N] [--requests N] (per user; defaults 50 and 20)";
-    private static readonly string[] Commands = ["help", "plan"];
+    private const string Usage = "Usage: ChatCoach.Bench http [--users N] (default 50)";
+
+    /// <summary>The questions of bench/clicks/clicks.yaml; a user still asked after this many is a failure.</summary>
+    private const int Questions = 5;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        var (users, requests) = (50, 20);
-        for (var i = 0; i + 1 < args.Count; i += 2)
-        {
-            var ok = args[i] switch
-            {
-                "--users" => int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out users) && users > 0,
-                "--requests" => int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out requests) && requests > 0,
-                _ => false,
-            };
-            if (!ok)
-            {
-                await Console.Error.WriteLineAsync(Usage);
-                return 2;
-            }
-        }
-
-        if (args.Count % 2 != 0)
+        var users = 50;
+        if (args.Count != 0 && !(args is ["--users", var n] && int.TryParse(n, CultureInfo.InvariantCulture, out users) && users > 0))
         {
             await Console.Error.WriteLineAsync(Usage);
             return 2;
         }
 
+        var correct = true;
         foreach (var replicas in new[] { 1, 2 })
         {
-            await RunOnceAsync(replicas, users, requests);
+            correct &= await RunOnceAsync(replicas, users);
         }
 
-        return 0;
+        return correct ? 0 : 1;
     }
 
-    private static async Task RunOnceAsync(int replicas, int users, int requests)
+    private static async Task<bool> RunOnceAsync(int replicas, int users)
     {
         var folder = Directory.CreateTempSubdirectory("chatcoach-bench-http-").FullName;
         var ports = Enumerable.Range(0, replicas).Select(_ => FreePort()).ToArray();
@@ -71,32 +61,32 @@ internal static class HttpInteractionsBench
                 await WaitAsync(() => emulator.Connections.Count(c => c.SessionId is not null) >= hosts.Count, hosts);
             }
 
-            // Each user has opened a conversation by DM first, as a real user would before using commands.
-            var ids = Enumerable.Range(0, users).Select(i => (700000000000000000L + i).ToString(CultureInfo.InvariantCulture)).ToList();
-            foreach (var id in ids)
-            {
-                await emulator.SendDirectMessageAsync(id, "hi");
-            }
-
-            await WaitAsync(() => ids.All(id => emulator.MessagesToUser(id).Count > 0), hosts);
-            var before = emulator.HttpAnswers.Count;
+            await WaitAsync(() => emulator.RegisteredCommands().Count > 0, hosts);
+            var clicking = Enumerable.Range(0, users)
+                .Select(i => new ClickingUser(emulator, (700000000000000000L + i).ToString(CultureInfo.InvariantCulture), seed: i)).ToList();
             var wall = Stopwatch.StartNew();
-            await Task.WhenAll(ids.Select(async id =>
-            {
-                for (var r = 0; r < requests; r++)
-                {
-                    await emulator.SlashCommandAsync(id, Commands[r % Commands.Length]);
-                }
-            }));
+            await Task.WhenAll(clicking.Select(u => u.PlayAsync(Questions)));
             wall.Stop();
+            await Task.Delay(TimeSpan.FromSeconds(1)); // room for a reply sent twice, were there one
 
-            var answers = emulator.HttpAnswers.Skip(before).ToList();
-            var failed = answers.Count(a => a.Status != 200 || a.CallbackType is not (4 or 5));
+            var sent = clicking.SelectMany(u => u.Interactions).ToHashSet(StringComparer.Ordinal);
+            var answers = emulator.HttpAnswers.Where(a => sent.Contains(a.InteractionId)).ToList();
+            var commands = clicking.Select(u => u.Interactions[0]).ToHashSet(StringComparer.Ordinal);
+            var wrong = answers.Count(a => a.Status != 200 || a.CallbackType is not { } type
+                || (commands.Contains(a.InteractionId) ? type is not (4 or 5) : type != 6));
+            var completed = clicking.Count(u => u.ReachedPlan);
+            var duplicates = clicking.Sum(u => u.Duplicates());
+            var correct = completed == users && duplicates == 0 && wrong == 0 && answers.Count == sent.Count && emulator.Violations.Count == 0;
             var latencies = answers.Select(a => a.Elapsed.TotalMilliseconds).Order().ToArray();
-            Console.WriteLine($"http interactions: {replicas} replica(s), {users} users, {answers.Count} requests ({failed} not answered 200 with a reply or deferral, {emulator.Violations.Count} protocol violations)");
+            var turns = clicking.SelectMany(u => u.TurnTimes).Order().ToArray();
+            Console.WriteLine($"http interactions: {replicas} replica(s), {users} users, {answers.Count} requests (a /start and {Questions} clicks each; "
+                + $"{wrong} not answered 200 with a reply, a deferral or a deferred update; {emulator.Violations.Count} protocol violations)");
+            Console.WriteLine($"correctness: {completed}/{users} users reached the plan, {duplicates} question(s) or plan(s) sent twice => {(correct ? "OK" : "FAIL")}");
             Console.WriteLine($"{answers.Count / wall.Elapsed.TotalSeconds:0} requests/s");
-            Console.WriteLine($"p50 {At(latencies, 0.50):0.0} ms, p99 {At(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms per request");
+            Console.WriteLine($"p50 {At(latencies, 0.50):0.0} ms, p99 {At(latencies, 0.99):0.0} ms, max {latencies[^1]:0.0} ms per request (the HTTP answer)");
+            Console.WriteLine($"p50 {At(turns, 0.50):0.0} ms, p99 {At(turns, 0.99):0.0} ms per turn (a command or click until the next question or the plan arrived)");
             await HealthLatencyAsync(ports[0]);
+            return correct;
         }
         finally
         {
@@ -141,6 +131,8 @@ internal static class HttpInteractionsBench
             $"--ChatCoach:Discord:ApiBaseUrl={emulator.ApiBaseUrl}",
             $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}",
             "--ChatCoach:Discord:UserMessagesPer10s=1000000",
+            $"--ChatCoach:Dialogs:Path={Path.Combine(AppContext.BaseDirectory, "clicks")}",
+            "--ChatCoach:Dialogs:Default=clicks",
             $"--ChatCoach:Http:Urls=http://127.0.0.1:{port}",
             "--Logging:LogLevel:Default=Warning",
         })

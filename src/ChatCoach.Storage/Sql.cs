@@ -144,6 +144,8 @@ internal static class Sql
         RETURNING {OutboxColumns}
         """;
 
+    public const string CountOutbox = $"""SELECT COUNT(*) FROM {Outbox.Table} WHERE "{Outbox.Platform}" = @platform""";
+
     public const string DeleteOutbox = $"""DELETE FROM {Outbox.Table} WHERE "{Outbox.Id}" = @id""";
 
     public const string RetryOutbox =

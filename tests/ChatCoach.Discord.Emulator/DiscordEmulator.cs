@@ -24,6 +24,7 @@ public sealed class DiscordEmulator : IAsyncDisposable
     private readonly UserSimulator _users;
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
+    private volatile bool _gatewayRefused;
 
     private DiscordEmulator(EmulatorOptions options)
     {
@@ -202,6 +203,12 @@ public sealed class DiscordEmulator : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Stops (or starts again) accepting gateway connections: while refused, a WebSocket upgrade gets HTTP 503, as a
+    /// gateway outage would answer. Open connections are left alone; drop them with <see cref="DropConnectionsAsync"/>.
+    /// </summary>
+    public void RefuseGatewayConnections(bool refuse) => _gatewayRefused = refuse;
+
     /// <summary>Sends op 7 Reconnect on every open connection.</summary>
     public Task SendReconnectAsync(CancellationToken cancellationToken = default) =>
         _core.Gateway.SendToOpenAsync("{\"op\":7,\"d\":null}").WaitAsync(cancellationToken);
@@ -360,6 +367,12 @@ public sealed class DiscordEmulator : IAsyncDisposable
         var path = http.Request.Path.Value ?? "/";
         if (http.WebSockets.IsWebSocketRequest && path.TrimEnd('/') is "" or "/resume")
         {
+            if (_gatewayRefused)
+            {
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Task.CompletedTask;
+            }
+
             return _core.Gateway.AcceptAsync(http, _stopping.Token);
         }
 

@@ -65,9 +65,12 @@ public abstract class ReplyOutboxTests : IAsyncLifetime
         var first = await _db.Outbox.ClaimDueAsync("test", later, Lease, 10, default);
         Assert.Equal(["a1", "b1"], first.Select(r => r.Body));
         Assert.Empty(await _db.Outbox.ClaimDueAsync("test", later, Lease, 10, default));
+        Assert.Equal(3, await _db.Outbox.CountPendingAsync("test", default)); // claimed is not sent
+        Assert.Equal(0, await _db.Outbox.CountPendingAsync("other", default));
 
         await _db.Outbox.MarkSentAsync(first[0].Id, default);
         await _db.Outbox.RetryAtAsync(first[1].Id, 1, later, later + TimeSpan.FromMinutes(5), default);
+        Assert.Equal(2, await _db.Outbox.CountPendingAsync("test", default));
         var second = await _db.Outbox.ClaimDueAsync("test", later + Lease, Lease, 10, default);
         var a2 = Assert.Single(second);
         Assert.Equal("a2", a2.Body);

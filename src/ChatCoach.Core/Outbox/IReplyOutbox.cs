@@ -12,6 +12,9 @@ public interface IReplyOutbox
     /// </summary>
     Task<IReadOnlyList<OutboxReply>> ClaimDueAsync(string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken);
 
+    /// <summary>How many rows of <paramref name="platform"/> are not sent yet (due, leased or waiting for a retry).</summary>
+    Task<int> CountPendingAsync(string platform, CancellationToken cancellationToken);
+
     /// <summary>Removes a row that was delivered, or that is dropped for good.</summary>
     Task MarkSentAsync(long id, CancellationToken cancellationToken);
 

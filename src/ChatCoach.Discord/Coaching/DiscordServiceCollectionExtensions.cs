@@ -36,12 +36,13 @@ public static class DiscordServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddHttpClient(AttachmentFetcher.ClientName, http => http.Timeout = AttachmentFetcher.Timeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.None });
-        services.AddSingleton(provider => new DiscordMetrics(provider.GetRequiredService<IMeterFactory>(), client));
+        services.AddSingleton<GatewayStatus>();
+        services.AddSingleton(provider => new DiscordMetrics(provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredService<GatewayStatus>()));
         services.AddSingleton(provider => new DiscordRestClient(provider.GetRequiredService<IHttpClientFactory>().CreateClient(RestClientName), client,
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DiscordRestClient>>(), provider.GetRequiredService<DiscordMetrics>()));
         services.AddSingleton(provider => new DiscordGatewayClient(client, provider.GetRequiredService<DiscordRestClient>(),
             provider.GetRequiredService<TimeProvider>(), random: null, provider.GetRequiredService<ILogger<DiscordGatewayClient>>(),
-            provider.GetService<ShardLeaser>(), provider.GetRequiredService<DiscordMetrics>()));
+            provider.GetService<ShardLeaser>(), provider.GetRequiredService<DiscordMetrics>(), provider.GetRequiredService<GatewayStatus>()));
         services.AddSingleton<OpenQuestions>();
         services.AddSingleton<ReplySender>();
         services.AddSingleton<AttachmentFetcher>();

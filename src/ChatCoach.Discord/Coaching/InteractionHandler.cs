@@ -74,9 +74,14 @@ internal sealed partial class InteractionHandler(
         {
             return InteractionAnswer.Reply(StoredPayload.Deserialize(first.Body), first, async (landed, token) =>
             {
-                if (first.Id != 0)
+                // An answer that did not land cannot be sent again (its 3 seconds are over): dropped, not sent.
+                if (landed && first.Id != 0)
                 {
                     await outbox.MarkSentAsync(first.Id, token);
+                }
+                else if (!landed)
+                {
+                    await sender.DropAsync(first, token);
                 }
 
                 progress.Settle(landed);
@@ -127,9 +132,9 @@ internal sealed partial class InteractionHandler(
                 var rest = produced.Count > 0 && !progress.Deferred && ReplyAddress.Parse(produced[0].Address).Kind == ReplyKind.Initial ? produced.Skip(1) : produced;
                 // Without a first answer the interaction's token is useless; channel messages still go.
                 await sender.SendAsync([.. rest.Where(r => landed || !ReplyAddress.Parse(r.Address).ViaInteraction)], cancellationToken);
-                foreach (var dropped in landed ? [] : rest.Where(r => r.Id != 0 && ReplyAddress.Parse(r.Address).ViaInteraction))
+                foreach (var dropped in landed ? [] : rest.Where(r => ReplyAddress.Parse(r.Address).ViaInteraction))
                 {
-                    await outbox.MarkSentAsync(dropped.Id, cancellationToken);
+                    await sender.DropAsync(dropped, cancellationToken);
                 }
             });
         }

@@ -39,7 +39,8 @@ public sealed class DiscordGatewayClient
     /// With several replicas, which shard this one connects (and when): it waits for a shard's lease and resumes the
     /// session its previous holder left. Null: the shard of <paramref name="options"/>, at once.
     /// </param>
-    /// <param name="metrics">Where the gateway state, reconnects and resumes are counted; none when null.</param>
+    /// <param name="metrics">Where reconnects and resumes are counted; none when null.</param>
+    /// <param name="status">Where the shard served and its connection's state are kept (<see cref="Status"/>); a new one when null.</param>
     public DiscordGatewayClient(
         DiscordClientOptions options,
         DiscordRestClient rest,
@@ -47,7 +48,8 @@ public sealed class DiscordGatewayClient
         Random? random = null,
         ILogger<DiscordGatewayClient>? logger = null,
         ShardLeaser? shards = null,
-        DiscordMetrics? metrics = null)
+        DiscordMetrics? metrics = null,
+        GatewayStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(rest);
@@ -59,7 +61,16 @@ public sealed class DiscordGatewayClient
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _shards = shards;
         _metrics = metrics;
+        Status = status ?? new GatewayStatus();
+        if (shards is null)
+        {
+            // Without leases the configured shard is this replica's from the start, and it is not served until READY.
+            Status.Serve(options.ShardId);
+        }
     }
+
+    /// <summary>The shard this client serves and its connection's state, kept current while <see cref="RunAsync"/> runs.</summary>
+    public GatewayStatus Status { get; }
 
     /// <summary>
     /// Dispatches in order: <see cref="ReadyEvent"/>, <see cref="ResumedEvent"/>, <see cref="MessageCreateEvent"/>,
@@ -117,8 +128,10 @@ public sealed class DiscordGatewayClient
         }
         finally
         {
+            Status.Set(GatewayState.Disconnected);
             if (_held is not null)
             {
+                Status.Serve(null);
                 await _held.DisposeAsync();
             }
         }
@@ -141,6 +154,7 @@ public sealed class DiscordGatewayClient
         _options.ShardId = shard;
         _session.Restore(state);
         _logger.LeaseTaken(shard, _session.CanResume ? "resuming" : "identifying");
+        Status.Serve(shard);
         return new HeldShard(shard, _shards, _session, _time, _logger);
     }
 
@@ -192,8 +206,8 @@ public sealed class DiscordGatewayClient
             }
 
             ConnectionOutcome outcome;
-            _metrics?.Gateway(DiscordMetrics.GatewayState.Connecting);
-            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, _metrics))
+            Status.Set(GatewayState.Connecting);
+            using (var connection = new GatewayConnection(_options, _session, _dmDetector, _events.Writer, _time, NextRandom, _logger, Status, _metrics))
             {
                 outcome = await connection.RunAsync(
                     GatewayUrl.Build(url), resume, keepSessionOnStop: _held is not null, cancellationToken, _held?.Lost ?? CancellationToken.None);
@@ -203,12 +217,13 @@ public sealed class DiscordGatewayClient
             {
                 // Another replica resumes the session now; this one stands by for a shard again.
                 _held = null;
+                Status.Serve(null);
                 await lost.DisposeAsync();
                 _session.Reset();
                 continue;
             }
 
-            _metrics?.Gateway(DiscordMetrics.GatewayState.Disconnected);
+            Status.Set(GatewayState.Disconnected);
 
             if (outcome.ReachedSession)
             {

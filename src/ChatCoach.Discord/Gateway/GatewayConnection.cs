@@ -33,6 +33,7 @@ internal sealed class GatewayConnection : IDisposable
     private volatile bool _helloSeen;
     private volatile bool _helloTimedOut;
     private Task _stopping = Task.CompletedTask;
+    private readonly GatewayStatus _status;
     private readonly DiscordMetrics? _metrics;
     private bool _reachedSession;
     private bool _keepSessionOnStop;
@@ -45,8 +46,10 @@ internal sealed class GatewayConnection : IDisposable
         TimeProvider time,
         Func<double> random,
         ILogger logger,
+        GatewayStatus status,
         DiscordMetrics? metrics = null)
     {
+        _status = status;
         _metrics = metrics;
         _options = options;
         _session = session;
@@ -338,7 +341,7 @@ internal sealed class GatewayConnection : IDisposable
         _session.BotUserId = user.Id;
         _reachedSession = true;
         _logger.Ready(user.Username, user.Id);
-        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
+        _status.Set(GatewayState.Connected);
         return new ReadyEvent(user, applicationId, sessionId);
     }
 
@@ -346,7 +349,7 @@ internal sealed class GatewayConnection : IDisposable
     {
         _reachedSession = true;
         _logger.Resumed(_session.LastSequence);
-        _metrics?.Gateway(DiscordMetrics.GatewayState.Connected);
+        _status.Set(GatewayState.Connected);
         _metrics?.Resumed();
         return new ResumedEvent();
     }

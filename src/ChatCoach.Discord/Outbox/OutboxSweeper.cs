@@ -7,7 +7,8 @@ namespace ChatCoach.Discord.Outbox;
 
 /// <summary>
 /// Retries what the first send left in the outbox (a failure, a crash between commit and send): every second it
-/// claims the due rows, each user's oldest first, and sends each in line with that user's turns.
+/// claims the due rows, each user's oldest first, and sends each in line with that user's turns. Each sweep first
+/// counts the rows not sent yet, for <c>chatcoach_outbox_pending</c>.
 /// </summary>
 internal sealed partial class OutboxSweeper(IReplyOutbox outbox, ReplySender sender, ConversationService conversations, TimeProvider time,
     ILogger<OutboxSweeper> logger, DiscordMetrics? metrics = null) : BackgroundService
@@ -38,18 +39,15 @@ internal sealed partial class OutboxSweeper(IReplyOutbox outbox, ReplySender sen
         }
     }
 
-    /// <summary>Sends every due row, until none is due.</summary>
+    /// <summary>Counts the rows not sent yet (for the pending gauge), then sends every due row, until none is due.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var backlog = 0;
+        metrics?.Pending(await outbox.CountPendingAsync(DiscordComposer.Platform, cancellationToken));
         while (await outbox.ClaimDueAsync(DiscordComposer.Platform, time.GetUtcNow(), Lease, Batch, cancellationToken) is { Count: > 0 } due)
         {
-            backlog += due.Count;
             // A claimed row is leased, so this ends once nothing is due: sent rows are gone, failed ones wait for later.
             await Task.WhenAll(due.Select(row => conversations.InOrderAsync(row.Platform, row.UserId, () => sender.SendOneAsync(row, cancellationToken))));
         }
-
-        metrics?.Backlog(backlog);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Sending pending replies failed ({Type}: {Reason}); trying again")]

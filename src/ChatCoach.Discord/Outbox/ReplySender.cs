@@ -125,7 +125,7 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
         catch (Exception e) when (Unclear(e, cancellationToken) || e is DiscordApiException)
         {
             // A follow-up that may have landed is not sent again; a refused message would be refused again.
-            LogDropped(address.Kind, e.GetType().Name, (e as DiscordApiException)?.Code);
+            LogDropped(address.Kind, e.GetType().Name, (int?)(e as DiscordApiException)?.StatusCode, (e as DiscordApiException)?.Code);
             return await DropAsync(row, cancellationToken);
         }
     }
@@ -239,7 +239,8 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
         }
     }
 
-    private async Task<RowOutcome> DropAsync(OutboxReply row, CancellationToken cancellationToken)
+    /// <summary>Gives a row up for good: counted as dropped (not sent), and taken out of the outbox.</summary>
+    public async Task<RowOutcome> DropAsync(OutboxReply row, CancellationToken cancellationToken)
     {
         metrics?.Dropped();
         if (row.Id != 0)
@@ -283,8 +284,8 @@ internal sealed partial class ReplySender(DiscordRestClient rest, IReplyOutbox o
     [LoggerMessage(Level = LogLevel.Information, Message = "A reply ({Kind}) failed unclearly; try {Attempts} again in {Delay}")]
     private partial void LogRetry(ReplyKind kind, int attempts, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply ({Kind}) was dropped after {Error} (code {Code}); it is not sent again")]
-    private partial void LogDropped(ReplyKind kind, string error, int? code);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A reply ({Kind}) was dropped after {Error} (HTTP {Status}, code {Code}); it is not sent again")]
+    private partial void LogDropped(ReplyKind kind, string error, int? status, int? code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord refused an interaction's first answer (code {Code})")]
     private partial void LogAnswerRefused(int? code);

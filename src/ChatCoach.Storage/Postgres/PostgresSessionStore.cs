@@ -27,6 +27,7 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
     private static readonly PostgresCommand ClaimOutbox = new(
         PostgresSql.ClaimOutbox, ("@platform", NpgsqlDbType.Text), ("@now", NpgsqlDbType.TimestampTz), ("@leaseEnd", NpgsqlDbType.TimestampTz), ("@max", NpgsqlDbType.Integer));
 
+    private static readonly PostgresCommand CountOutbox = new(Sql.CountOutbox, ("@platform", NpgsqlDbType.Text));
     private static readonly PostgresCommand DeleteOutbox = new(Sql.DeleteOutbox, ("@id", NpgsqlDbType.Bigint));
     private static readonly PostgresCommand RetryOutbox = new(
         Sql.RetryOutbox, ("@id", NpgsqlDbType.Bigint), ("@attempts", NpgsqlDbType.Integer), ("@first", NpgsqlDbType.TimestampTz), ("@next", NpgsqlDbType.TimestampTz));
@@ -123,6 +124,14 @@ internal sealed class PostgresSessionStore : ISessionStore, IReplyOutbox, IAsync
 
         rows.Sort((a, b) => a.Id.CompareTo(b.Id));
         return rows;
+    }
+
+    public async Task<int> CountPendingAsync(string platform, CancellationToken cancellationToken)
+    {
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken);
+        await using var count = CountOutbox.On(connection);
+        Bind(count, platform);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public Task MarkSentAsync(long id, CancellationToken cancellationToken) => RunAsync(DeleteOutbox, cancellationToken, id);

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace ChatCoach.Storage.Sqlite;
 
 /// <summary>
-/// The reply outbox's own connection and prepared statements: claiming due rows, and marking them sent or failed.
+/// The reply outbox's own connection and prepared statements: claiming due rows, counting the pending ones, and marking
+/// them sent or failed.
 /// Rows are written with their turn by <see cref="Statements"/>; these run off the per-turn path.
 /// </summary>
 internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
@@ -12,6 +13,7 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
     private readonly Lock _gate = new();
     private SqliteConnection? _connection;
     private SqliteCommand? _claim;
+    private SqliteCommand? _count;
     private SqliteCommand? _delete;
     private SqliteCommand? _retry;
     private SqliteCommand? _deleteUser;
@@ -40,6 +42,16 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
         }
     }
 
+    public int Count(string platform)
+    {
+        lock (_gate)
+        {
+            Open();
+            _count!.Parameters[0].Value = platform;
+            return Convert.ToInt32(_count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     public void Delete(long id) => Run(() => _delete!, id);
 
     public void Retry(long id, int attempts, DateTimeOffset firstTriedAt, DateTimeOffset next) => Run(() => _retry!, id, attempts, firstTriedAt, next);
@@ -51,7 +63,7 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            foreach (var command in new[] { _claim, _delete, _retry, _deleteUser })
+            foreach (var command in new[] { _claim, _count, _delete, _retry, _deleteUser })
             {
                 command?.Dispose();
             }
@@ -86,6 +98,7 @@ internal sealed class OutboxStatements(DatabaseOptions options) : IDisposable
 
         _connection = SqliteConnections.Open(options);
         _claim = SqliteConnections.Prepare(_connection, Sql.ClaimOutbox, "@platform", "@now", "@leaseEnd", "@max");
+        _count = SqliteConnections.Prepare(_connection, Sql.CountOutbox, "@platform");
         _delete = SqliteConnections.Prepare(_connection, Sql.DeleteOutbox, "@id");
         _retry = SqliteConnections.Prepare(_connection, Sql.RetryOutbox, "@id", "@attempts", "@first", "@next");
         _deleteUser = SqliteConnections.Prepare(_connection, Sql.EraseUser(Schema.Outbox.Table), "@platform", "@user");

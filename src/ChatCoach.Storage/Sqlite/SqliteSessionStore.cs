@@ -68,6 +68,8 @@ internal sealed class SqliteSessionStore(DatabaseOptions options) : ISessionStor
     public Task<IReadOnlyList<OutboxReply>> ClaimDueAsync(string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         Task.FromResult(_outbox.Claim(platform, now, now + lease, max));
 
+    public Task<int> CountPendingAsync(string platform, CancellationToken cancellationToken) => Task.FromResult(_outbox.Count(platform));
+
     public Task MarkSentAsync(long id, CancellationToken cancellationToken)
     {
         _outbox.Delete(id);

@@ -4,6 +4,8 @@ using NSec.Cryptography;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -23,7 +25,9 @@ internal static class HttpEndpoints
             kestrel.AddServerHeader = false;
             Listeners.Configure(kestrel, options);
         });
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [Ready]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [Ready])
+            .AddCheck<GatewayHealthCheck>("gateway", tags: [Ready]);
         if (interactionsKey is { } key)
         {
             // Discord's timestamps are wall-clock time: the coaching calendar (ChatCoach:Clock:Today) must not shift the check.
@@ -46,7 +50,7 @@ internal static class HttpEndpoints
         {
             // Alive: the process answers. Ready: every check tagged ready passes (503 otherwise, for the orchestrator).
             management.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-            management.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+            management.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteReasonsAsync });
             management.UseOpenTelemetryPrometheusScrapingEndpoint();
         });
         if (app.Services.GetService<InteractionsEndpoint>() is { } interactions)
@@ -54,5 +58,13 @@ internal static class HttpEndpoints
             app.MapWhen(context => context.Request.Path == "/interactions" && Listeners.Accepts(context, Listeners.Serves.Public),
                 branch => branch.Run(interactions.HandleAsync));
         }
+    }
+
+    /// <summary>The status, then each failing check and why, so an operator sees what keeps the replica out of rotation.</summary>
+    private static Task WriteReasonsAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var failing = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"\n{e.Key}: {e.Value.Description ?? e.Value.Exception?.GetType().Name}");
+        return context.Response.WriteAsync(report.Status + string.Concat(failing), context.RequestAborted);
     }
 }

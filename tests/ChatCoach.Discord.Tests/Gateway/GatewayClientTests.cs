@@ -243,18 +243,31 @@ public sealed class GatewayClientTests
     }
 
     [Fact]
-    public async Task Dropped_socket_resumes()
+    public async Task Dropped_socket_resumes_and_the_status_is_connected_only_between_ready_or_resumed_and_the_loss()
     {
         await using var h = new GatewayHarness();
+        var beforeStart = h.Client.Status.Current;
         h.Start();
         var connection = await h.ConnectAndIdentifyAsync(sessionId: "s-drop");
         await connection.SendDmAsync(2, "1", "x");
         await h.NextEventAsync<MessageCreateEvent>();
+        var connected = h.Client.Status.Current;
         connection.Drop();
         var next = await h.Server.NextConnectionAsync();
         await next.SendHelloAsync(60_000);
         var resume = (await next.ReceiveOpAsync(6)).GetProperty("d");
+        var resuming = h.Client.Status;
         Assert.Equal(2, resume.GetProperty("seq").GetInt64());
+        Assert.Equal(GatewayState.Connecting, resuming.Current.State);
+        Assert.Contains("shard 0 is not READY or RESUMED", resuming.Problem, StringComparison.Ordinal);
+
+        await next.SendDispatchAsync("RESUMED", 3, "{}");
+        await h.NextEventAsync<ResumedEvent>();
+
+        Assert.Equal((0, GatewayState.Disconnected), beforeStart);
+        Assert.Equal((0, GatewayState.Connected), connected);
+        Assert.Equal((0, GatewayState.Connected), h.Client.Status.Current);
+        Assert.Null(h.Client.Status.Problem);
     }
 
     [Fact]

@@ -14,12 +14,12 @@ public sealed class HttpInteractionsTests
     private const string Ping = """{"type":1,"id":"1190000000000000001","application_id":"234248956100616262","token":"ping-token","version":1}""";
 
     /// <summary>The emulator and <paramref name="replicas"/> hosts on one database, each with its own HTTP listener.</summary>
-    private static async Task<(DiscordBot Bot, Uri[] Endpoints)> StartAsync(int replicas = 1, bool duplicate = false)
+    private static async Task<(DiscordBot Bot, Uri[] Endpoints)> StartAsync(int replicas = 1, bool duplicate = false, params string[] settings)
     {
         var ports = Enumerable.Range(0, replicas).Select(_ => FreePort.Next()).ToArray();
         var endpoints = ports.Select(p => new Uri($"http://127.0.0.1:{p}/interactions")).ToArray();
         string[] Http(DiscordEmulator emulator, int port) =>
-            [$"--ChatCoach:Http:Urls=http://127.0.0.1:{port}", $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}"];
+            [$"--ChatCoach:Http:Urls=http://127.0.0.1:{port}", $"--ChatCoach:Discord:PublicKey={emulator.InteractionsPublicKey}", .. settings];
 
         var bot = await DiscordBot.StartAsync(o => o with { InteractionsEndpoints = endpoints, DuplicateInteractionDeliveries = duplicate },
             emulator => Http(emulator, ports[0]));
@@ -29,6 +29,25 @@ public sealed class HttpInteractionsTests
         }
 
         return (bot, endpoints);
+    }
+
+    /// <summary>The bot over HTTP (as <see cref="StartAsync"/>) and a user <paramref name="steps"/> questions into the coach conversation.</summary>
+    private static async Task<(DiscordBot Bot, Uri[] Endpoints, CoachUser User)> StartWithUserAsync(string userId, int steps, int replicas = 1,
+        bool duplicate = false, params string[] settings)
+    {
+        var (bot, endpoints) = await StartAsync(replicas, duplicate, settings);
+        try
+        {
+            var user = new CoachUser(bot.Emulator, userId);
+            await user.SayAsync("hi");
+            await CoachingConversation.PlayAsync(user, until: steps);
+            return (bot, endpoints, user);
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
     }
 
     [Fact]
@@ -62,12 +81,8 @@ public sealed class HttpInteractionsTests
     [Fact]
     public async Task Clicks_and_commands_over_http_are_answered_in_the_http_response_with_the_conversation_unchanged()
     {
-        var (bot, endpoints) = await StartAsync();
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000101", steps: 5);
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000101");
-        await user.SayAsync("hi");
-
-        await CoachingConversation.PlayAsync(user, until: 5);
         var help = await bot.Emulator.SlashCommandAsync(user.Id, "help");
         var helpAnswer = await WaitForAnswerAsync(bot.Emulator, help);
 
@@ -92,16 +107,40 @@ public sealed class HttpInteractionsTests
         Assert.Equal(0, metrics.Sum("chatcoach_outbox_pending"));
         Assert.True(metrics.Has("chatcoach_rest_invalid_requests"));
         Assert.DoesNotContain(metrics.Samples.SelectMany(m => m.Labels.Values), v => System.Text.RegularExpressions.Regex.IsMatch(v, "[0-9]{15,}") || v.Contains(user.Id, StringComparison.Ordinal));
+
+        // A reply Discord has not taken yet is pending in the outbox, and the gauge says so until it is sent.
+        var held = bot.Emulator.HoldNext($"POST /channels/{bot.Emulator.DmChannelId(user.Id)}/messages");
+        await bot.Emulator.SendDirectMessageAsync(user.Id, "a year and a half");
+        await held.Arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        var pending = await WaitForPendingAsync(http, endpoints[0], p => p >= 1);
+        held.Release();
+        var sent = await WaitForPendingAsync(http, endpoints[0], p => p == 0);
+        Assert.True(pending >= 1, $"pending {pending}");
+        Assert.Equal(0, sent);
+        await bot.Emulator.WaitForMessageAsync(m => m.RecipientUserId == user.Id && m.Content.Contains(CoachingConversation.Steps[6].Question, StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Scrapes until <c>chatcoach_outbox_pending</c> satisfies <paramref name="wanted"/>; its value then.</summary>
+    private static async Task<double> WaitForPendingAsync(HttpClient http, Uri endpoint, Func<double, bool> wanted)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var pending = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoint, "/metrics"))).Sum("chatcoach_outbox_pending");
+            if (wanted(pending) || waited.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                return pending;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     [Fact]
     public async Task A_click_delivered_to_two_replicas_is_answered_once()
     {
-        var (bot, endpoints) = await StartAsync(replicas: 2, duplicate: true);
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000102", steps: 3, replicas: 2, duplicate: true);
         await using var _ = bot;
-        var user = new CoachUser(bot.Emulator, "500000000000000102");
-        await user.SayAsync("hi");
-        await CoachingConversation.PlayAsync(user, until: 3);
 
         await CoachingConversation.PlayAsync(user, from: 3, until: 4);
         await Task.Delay(TimeSpan.FromSeconds(1)); // room for a second answer, were there one
@@ -113,6 +152,67 @@ public sealed class HttpInteractionsTests
         Assert.Single(user.Received, m => m.Content.Contains("Where are you with USMLE Step 2 CK", StringComparison.Ordinal));
         Assert.Equal(0, bot.Emulator.Interaction(click.Id)!.RejectedCallbacks);
         Assert.Empty(bot.Emulator.Violations);
+    }
+
+    [Fact]
+    public async Task An_answer_longer_than_one_message_comes_first_in_the_http_response_then_as_follow_ups_in_order_each_once()
+    {
+        // Time enough to answer in the response itself even on a loaded machine (a deferral is tested elsewhere).
+        var (bot, _, user) = await StartWithUserAsync("500000000000000103", steps: 1, settings: "--ChatCoach:Discord:DeferAfterMilliseconds=2500");
+        await using var _ = bot;
+
+        var plan = await bot.Emulator.SlashCommandAsync(user.Id, "plan");
+        var answer = await WaitForAnswerAsync(bot.Emulator, plan);
+        var last = await bot.Emulator.WaitForMessageAsync(m => m.InteractionId == plan && m.Content.Contains("Still to answer", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // room for a part sent twice, were there one
+
+        var parts = bot.Emulator.BotMessages().Where(m => m.InteractionId == plan).OrderBy(m => long.Parse(m.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var token = bot.Emulator.Interaction(plan)!.Token;
+        var followUps = bot.Emulator.Requests.Count(r => r.Method == "POST" && r.Path.Contains($"/webhooks/", StringComparison.Ordinal) && r.Path.EndsWith(token, StringComparison.Ordinal));
+        Assert.Equal((200, 4), (answer.Status, answer.CallbackType));
+        Assert.True(parts.Count >= 2, $"{parts.Count} part(s)");
+        Assert.True(parts.Sum(p => p.Content.Length) > 2000, "the answer is longer than one Discord message");
+        Assert.Equal(MessageOrigin.InteractionResponse, parts[0].Origin);
+        Assert.Equal(parts[0].Id, bot.Emulator.Interaction(plan)!.ResponseMessageId);
+        Assert.Contains(CoachingConversation.PlanHeading, parts[0].Content, StringComparison.Ordinal);
+        Assert.All(parts.Skip(1), p => Assert.Equal(MessageOrigin.FollowUp, p.Origin));
+        Assert.All(parts, p => Assert.InRange(p.Content.Length, 1, 2000));
+        Assert.Equal(last.Id, parts[^1].Id);
+        Assert.Single(parts, p => p.Content.Contains(CoachingConversation.PlanHeading, StringComparison.Ordinal));
+        Assert.Equal(parts.Count, parts.Select(p => p.Content).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(parts.Count - 1, followUps);
+        Assert.Empty(bot.Emulator.Violations);
+    }
+
+    [Fact]
+    public async Task A_404_on_editing_a_clicked_question_after_the_http_answer_is_logged_and_counted_as_dropped_and_the_conversation_goes_on()
+    {
+        var (bot, endpoints, user) = await StartWithUserAsync("500000000000000104", steps: 3);
+        await using var _ = bot;
+        var question = user.LastQuestion;
+
+        // The click is answered with a deferred update in the HTTP response, then its message is edited through @original.
+        bot.Emulator.FailNext("PATCH /webhooks", 404);
+        await CoachingConversation.PlayAsync(user, from: 3, until: 4);
+
+        using var http = new HttpClient();
+        var pending = await WaitForPendingAsync(http, endpoints[0], p => p == 0);
+        var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(endpoints[0], "/metrics")));
+        var click = bot.Emulator.Interactions.Single(i => i.Type == 3);
+        Assert.Equal(6, bot.Emulator.HttpAnswers.Single(a => a.InteractionId == click.Id).CallbackType);
+        Assert.Single(bot.Emulator.Requests, r => r.Method == "PATCH" && r.Path.EndsWith($"/{click.Token}/messages/@original", StringComparison.Ordinal));
+        Assert.Equal(0, bot.Emulator.BotMessages().Single(m => m.Id == question.Id).Revision); // the question was never edited
+        Assert.Contains("Where are you with USMLE Step 2 CK", user.LastQuestion.Content, StringComparison.Ordinal);
+        Assert.Equal(1, metrics.Sum("chatcoach_outbox_dropped_total"));
+        Assert.Equal(0, pending);
+        var lines = bot.Host.Errors.Split('\n');
+        var dropped = Array.FindIndex(lines, l => l.Contains("A reply (Original) was dropped", StringComparison.Ordinal));
+        Assert.True(dropped >= 0, bot.Host.Errors);
+        Assert.Contains("HTTP 404", lines[dropped], StringComparison.Ordinal);
+        // The simple console format heads each entry with its level ("warn: Category"), scopes and message below it.
+        Assert.StartsWith("warn:", lines.Take(dropped + 1).Last(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^(trce|dbug|info|warn|fail|crit):")), StringComparison.Ordinal);
+        Assert.DoesNotContain(question.Content, bot.Host.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain(click.Token, bot.Host.Errors, StringComparison.Ordinal);
     }
 
     private static async Task<HttpInteractionAnswer> WaitForAnswerAsync(DiscordEmulator emulator, string interactionId)
