@@ -35,7 +35,10 @@ internal sealed partial class GatewayPump(
         {
             await foreach (var e in gateway.Events.ReadAllAsync(stoppingToken))
             {
-                if (Dispatch(e, stoppingToken) is { } work)
+                // Work once started is not cut short by a stop (the host bounds the drain below with its shutdown
+                // timeout), so a turn saved here also sends its reply here, in order; events not read yet are left to
+                // the replica that resumes the session.
+                if (Dispatch(e, CancellationToken.None) is { } work)
                 {
                     Track(work, e);
                 }
@@ -108,10 +111,17 @@ internal sealed partial class GatewayPump(
         _ = task.ContinueWith(t =>
         {
             _inFlight.TryRemove(t, out _);
-            gateway.Finished(e);
-            if (t.Exception?.GetBaseException() is { } failure && failure is not OperationCanceledException)
+            var failure = t.Exception?.GetBaseException();
+            if (t.IsCanceled || failure is OperationCanceledException)
             {
-                // A failed turn must not take the bot down; the event was not saved, so a redelivery retries it.
+                // Cut short by a stop: not done, so the replica that resumes the session is given it again.
+                return;
+            }
+
+            gateway.Finished(e);
+            if (failure is not null)
+            {
+                // A failed turn must not take the bot down; it is logged (without its text) and counted done.
                 LogFailed(failure.GetType().Name, failure.Message);
             }
         }, TaskScheduler.Default);

@@ -73,7 +73,14 @@ public sealed class ReplicaTests(PostgresServer server, ITestOutputHelper output
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!user.Received.Skip(before).Any(m => m.Content.Contains(CoachingConversation.Steps[7].Question, StringComparison.OrdinalIgnoreCase)))
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(60), "the DMs sent in the gap were not answered");
+            if (waited.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                var outbox = await ColumnAsync(database, "SELECT left(\"Body\", 80) || ' next=' || \"NextAttemptAt\"::text FROM reply_outbox");
+                var events = await ColumnAsync(database, "SELECT \"EventId\" FROM handled_events ORDER BY \"HandledAt\" DESC LIMIT 5");
+                var infos = string.Join("\n", bot.Emulator.Connections.Select(c => c.ToString()));
+                Assert.Fail($"the DMs sent in the gap were not answered. outbox: {string.Join(" | ", outbox)}\nevents: {string.Join(",", events)}\nconnections:\n{infos}\nreceived: {string.Join(" || ", user.Received.Skip(before).Select(m => m.Content[..Math.Min(60, m.Content.Length)]))}");
+            }
+
             await Task.Delay(50);
         }
 
