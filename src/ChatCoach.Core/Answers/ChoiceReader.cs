@@ -156,7 +156,7 @@ internal static class ChoiceReader
     private static (Outcome, string) MatchContained(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy)
     {
         var best = candidates
-            .Select(c => (Candidate: c, Length: c.Phrases.Where(phrase => IndexOf(message, phrase, fuzzy) >= 0).Select(phrase => phrase.Count).DefaultIfEmpty(0).Max()))
+            .Select(c => (Candidate: c, Length: LongestPhraseIn(message, c, fuzzy)))
             .Where(match => match.Length > 0)
             .ToList();
         if (best.Count == 0)
@@ -180,6 +180,10 @@ internal static class ChoiceReader
 
         return (Outcome.Found, winners[0].Id);
     }
+
+    /// <summary>The word count of the longest of the candidate's phrases the message contains; 0 when none.</summary>
+    private static int LongestPhraseIn(List<string> message, Candidate candidate, bool fuzzy) =>
+        candidate.Phrases.Where(phrase => IndexOf(message, phrase, fuzzy) >= 0).Select(phrase => phrase.Count).DefaultIfEmpty(0).Max();
 
     // The message is part of exactly one label or synonym: "none" for "None yet", "job" for "US clinical job".
     private static (Outcome, string) MatchContaining(List<string> message, IReadOnlyList<Candidate> candidates, bool fuzzy)

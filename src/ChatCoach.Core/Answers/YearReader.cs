@@ -111,7 +111,13 @@ internal static class YearReader
         var hasFullYear = false;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (used[i] || !TryAbsolute(tokens[i], today, out var absolute))
+            // Tested apart, so 'absolute' is assigned on every path, also in mutation testing's rewritten builds.
+            if (used[i])
+            {
+                continue;
+            }
+
+            if (!TryAbsolute(tokens[i], today, out var absolute))
             {
                 continue;
             }
