@@ -44,20 +44,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             }
         }
 
-        for (var i = start - 1; i >= 0 && tokens[i].Clause == tokens[start].Clause; i--)
-        {
-            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
-            {
-                return true;
-            }
-
-            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return SomeoneElseBefore(tokens, start) is not true;
     }
 
     /// <summary>
@@ -79,7 +66,16 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             opening--;
         }
 
-        for (var i = opening - 1; i >= 0 && tokens[i].Clause == tokens[opening].Clause; i--)
+        return SomeoneElseBefore(tokens, opening) is true;
+    }
+
+    /// <summary>
+    /// Whether the nearest person word before <paramref name="position"/>, in its sentence, is a third-person one
+    /// (true) or a first-person one (false); null when the sentence names nobody before it.
+    /// </summary>
+    private bool? SomeoneElseBefore(IReadOnlyList<Token> tokens, int position)
+    {
+        for (var i = position - 1; i >= 0 && tokens[i].Clause == tokens[position].Clause; i--)
         {
             if (vocabulary.FirstPerson.Contains(tokens[i].Key))
             {
@@ -92,6 +88,6 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             }
         }
 
-        return false;
+        return null;
     }
 }
