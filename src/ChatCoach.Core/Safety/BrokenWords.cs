@@ -37,7 +37,8 @@ internal sealed class BrokenWords
                 continue;
             }
 
-            if (i + 1 < tokens.Count && tokens[i + 1].Clause == tokens[i].Clause && !StartsPatternWord(tokens[i].Key)
+            if (i + 1 < tokens.Count && tokens[i + 1].Clause == tokens[i].Clause
+                && tokens[i].Key.Length + tokens[i + 1].Key.Length >= ShortestJoined && !StartsPatternWord(tokens[i].Key)
                 && Token.KeyOf(tokens[i].Key + tokens[i + 1].Key) is var pair && IsPatternWord(pair))
             {
                 joined.Add(tokens[i] with { Key = pair });
