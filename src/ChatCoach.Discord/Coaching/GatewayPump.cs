@@ -111,15 +111,8 @@ internal sealed partial class GatewayPump(
         _ = task.ContinueWith(t =>
         {
             _inFlight.TryRemove(t, out _);
-            var failure = t.Exception?.GetBaseException();
-            if (t.IsCanceled || failure is OperationCanceledException)
-            {
-                // Cut short by a stop: not done, so the replica that resumes the session is given it again.
-                return;
-            }
-
             gateway.Finished(e);
-            if (failure is not null)
+            if (t.Exception?.GetBaseException() is { } failure)
             {
                 // A failed turn must not take the bot down; it is logged (without its text) and counted done.
                 LogFailed(failure.GetType().Name, failure.Message);
