@@ -57,7 +57,7 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            if (word.Length > 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]) && Disguised(c) is { } letter)
+            if (HasLetter(word) && i + 1 < text.Length && char.IsLetter(text[i + 1]) && Disguised(c) is { } letter)
             {
                 word.Append(letter);
                 continue;
@@ -158,6 +158,19 @@ internal sealed class TextNormalizer
         return words;
     }
 
+    private static bool HasLetter(StringBuilder word)
+    {
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (char.IsLetter(word[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void Flush(StringBuilder word, int clause, int quote, List<Token> tokens)
     {
         if (word.Length == 0)
@@ -165,8 +178,35 @@ internal sealed class TextNormalizer
             return;
         }
 
-        Add(Token.KeyOf(word.ToString()), clause, quote, tokens, depth: 0);
+        var text = word.ToString();
         word.Clear();
+        if (CountAndWord(text) is var (count, counted))
+        {
+            Add(Token.KeyOf(count), clause, quote, tokens, depth: 0);
+            text = counted;
+        }
+
+        Add(Token.KeyOf(text), clause, quote, tokens, depth: 0);
+    }
+
+    /// <summary>
+    /// "30tabs" → ("30", "tabs"), "24yo" → ("24", "yo"): a number written against the word it counts. Ordinals
+    /// ("23rd") stay whole, and so does one leading digit, which in romanised Arabic is a letter ("3ayez").
+    /// </summary>
+    private static (string Count, string Word)? CountAndWord(string text)
+    {
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (digits < 2 || digits == text.Length || !text[digits..].All(char.IsLetter) || text[digits..] is "st" or "nd" or "rd" or "th")
+        {
+            return null;
+        }
+
+        return (text[..digits], text[digits..]);
     }
 
     private void Add(string key, int clause, int quote, List<Token> tokens, int depth)
