@@ -19,7 +19,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         List<(int Start, int End)>? excepted = null;
         foreach (var (start, end) in Pattern.Matches(tokens))
         {
-            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).ToList();
+            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End)).ToList();
             if (!excepted.Any(x => x.Start < end && start < x.End) && AboutTheSpeaker(tokens, start, end))
             {
                 return true;
@@ -28,6 +28,12 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
         return false;
     }
+
+    /// <summary>
+    /// An exception guards an idiom, and an idiom does not run over a full stop: "I want to die. My hair..." is not
+    /// "die my hair".
+    /// </summary>
+    private static bool OneClause(IReadOnlyList<Token> tokens, int start, int end) => tokens[start].Clause == tokens[end - 1].Clause;
 
     private bool AboutTheSpeaker(IReadOnlyList<Token> tokens, int start, int end)
     {
@@ -50,7 +56,8 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     /// <summary>
     /// Whether the match lies inside one quoted passage that the sentence gives to someone else ("a 24-year-old man
     /// says \"I want to kill myself\""): the nearest person word before the quote is a third-person one. A quote with
-    /// no speaker named, or the speaker's own ("I keep telling myself \"...\""), stays theirs.
+    /// no speaker named, or the speaker's own ("I keep telling myself \"...\""), stays theirs. With no one named before
+    /// the quote, the speaker named after it counts ("\"...\" says the widower").
     /// </summary>
     private bool QuotedFromSomeoneElse(IReadOnlyList<Token> tokens, int start, int end)
     {
@@ -66,7 +73,35 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             opening--;
         }
 
-        return SomeoneElseBefore(tokens, opening) is true;
+        var closing = end;
+        while (closing < tokens.Count && tokens[closing].Quote == quote)
+        {
+            closing++;
+        }
+
+        return (SomeoneElseBefore(tokens, opening) ?? SomeoneElseAfter(tokens, closing)) is true;
+    }
+
+    /// <summary>
+    /// The speaker named just after a quote ("\"I wish I were dead\" says the 70 yo widower"), as
+    /// <see cref="SomeoneElseBefore"/>: within a few words, in the sentence that follows the quote.
+    /// </summary>
+    private bool? SomeoneElseAfter(IReadOnlyList<Token> tokens, int position)
+    {
+        for (var i = position; i < tokens.Count && i < position + 5 && tokens[i].Clause == tokens[position].Clause; i++)
+        {
+            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            {
+                return false;
+            }
+
+            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
+            {
+                return true;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -42,6 +42,7 @@ internal sealed class TextNormalizer
         var quote = 0;
         var quotes = 0;
         var word = new StringBuilder();
+        var letters = new List<int>();
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -49,11 +50,18 @@ internal sealed class TextNormalizer
             {
                 if (word.Length > 0 && Contraction(text, i + 1) is var (expansion, length))
                 {
-                    Flush(word, clause, quote, tokens);
+                    Flush(word, clause, quote, tokens, letters);
                     Add(Token.KeyOf(expansion), clause, quote, tokens, depth: 0);
                     i += length;
                 }
 
+                continue;
+            }
+
+            if (c == '*' && HasLetter(word) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                // A letter starred out ("s*icide", "k*ll"): the word is read without it, and one missing letter is
+                // a typo the long pattern words forgive.
                 continue;
             }
 
@@ -76,7 +84,7 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            Flush(word, clause, quote, tokens);
+            Flush(word, clause, quote, tokens, letters);
             if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔')
             {
                 clause++;
@@ -87,8 +95,40 @@ internal sealed class TextNormalizer
             }
         }
 
-        Flush(word, clause, quote, tokens);
-        return tokens;
+        Flush(word, clause, quote, tokens, letters);
+        return letters.Count == 0 ? tokens : RewriteLoneLetters(tokens, letters);
+    }
+
+    /// <summary>
+    /// Single letters are rewritten ("u" = "you") only when they stand alone: in a word spelt out letter by letter
+    /// ("s u i c i d e") they are the word's letters, for <see cref="BrokenWords"/> to join.
+    /// </summary>
+    private List<Token> RewriteLoneLetters(List<Token> tokens, List<int> letters)
+    {
+        var spelt = new HashSet<int>();
+        for (var k = 1; k < letters.Count; k++)
+        {
+            if (letters[k] == letters[k - 1] + 1 && tokens[letters[k]].Clause == tokens[letters[k - 1]].Clause)
+            {
+                spelt.Add(letters[k]);
+                spelt.Add(letters[k - 1]);
+            }
+        }
+
+        var rewritten = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (letters.Contains(i) && !spelt.Contains(i))
+            {
+                Add(tokens[i].Key, tokens[i].Clause, tokens[i].Quote, rewritten, depth: 0);
+            }
+            else
+            {
+                rewritten.Add(tokens[i]);
+            }
+        }
+
+        return rewritten;
     }
 
     /// <summary>
@@ -171,7 +211,7 @@ internal sealed class TextNormalizer
         return false;
     }
 
-    private void Flush(StringBuilder word, int clause, int quote, List<Token> tokens)
+    private void Flush(StringBuilder word, int clause, int quote, List<Token> tokens, List<int> letters)
     {
         if (word.Length == 0)
         {
@@ -180,6 +220,13 @@ internal sealed class TextNormalizer
 
         var text = word.ToString();
         word.Clear();
+        if (text.Length == 1 && char.IsLetter(text[0]))
+        {
+            letters.Add(tokens.Count);
+            tokens.Add(new Token(text, clause, quote));
+            return;
+        }
+
         if (CountAndWord(text) is var (count, counted))
         {
             Add(Token.KeyOf(count), clause, quote, tokens, depth: 0);

@@ -23,6 +23,8 @@ public sealed class SafetyClassifierTests
     [InlineData("i want to k i l l myself")]
     [InlineData("k i l l m y s e l f")]
     [InlineData("I know how I'll do it")]
+    [InlineData("s u i c i d e is all i think about")]
+    [InlineData("bro fr considering s*icide")]
     public void Words_broken_apart_and_apostrophe_endings_are_read_whole(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -95,8 +97,15 @@ public sealed class SafetyClassifierTests
     [Theory]
     [InlineData("A 24-year-old man says \"I want to kill myself\". What is the next step?")]
     [InlineData("my mom said “you should just die”")]
+    [InlineData("In the stem \"I wish I were dead\" says the 70 yo widower. Risk factors?")]
     public void Words_quoted_from_someone_else_are_theirs(string message) =>
         Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("Honestly I just want to die. My father sold land for this exam")]
+    [InlineData("I want to die. her face when she saw the score")]
+    public void An_exception_does_not_reach_across_a_full_stop(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
     [InlineData("I keep telling myself \"I want to die\"")]
@@ -115,6 +124,9 @@ public sealed class SafetyClassifierTests
     [InlineData("rope skipping keeps me sane")]
     [InlineData("risk factors for suicide in the elderly")]
     [InlineData("why do men complete suicide more often")]
+    [InlineData("question stem says 24yo f brought in after a suicide attempt with TCAs, what is the ECG finding")]
+    [InlineData("A friend of mine from med school died by suicide last year; I want a good support system this time")]
+    [InlineData("lol why does everyone on tiktok say unalive now")]
     public void The_same_words_in_study_and_everyday_talk_are_not_crisis(string message) =>
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 

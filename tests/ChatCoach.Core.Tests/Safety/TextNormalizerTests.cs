@@ -4,7 +4,7 @@ namespace ChatCoach.Core.Tests.Safety;
 
 public sealed class TextNormalizerTests
 {
-    private static readonly TextNormalizer Normalizer = new(new Dictionary<string, string> { ["kms"] = "kill myself", ["dont"] = "do not" }, ["myself"]);
+    private static readonly TextNormalizer Normalizer = new(new Dictionary<string, string> { ["kms"] = "kill myself", ["dont"] = "do not", ["u"] = "you" }, ["myself"]);
 
     private static string Keys(string text) => string.Join(' ', Normalizer.Tokens(text).Select(t => t.Key));
 
@@ -20,6 +20,10 @@ public sealed class TextNormalizerTests
     [InlineData("I want to d!e", "i want to die")]
     [InlineData("k i l l myself", "k i l l myself")]
     [InlineData("su1c1de, 3 attempts!", "suicide 3 atempts")]
+    [InlineData("s*icide, k*ll", "sicide kl")]
+    [InlineData("took 30tabs, 24yo f, my 23rd try, 3ayez", "tok 30 tabs 24 yo f my 23rd try 3ayez")]
+    [InlineData("24yo", "24 yo")]
+    [InlineData("s u i c i d e. u ok?", "s u i c i d e you ok")]
     [InlineData("أريد أن أموت", "اريد ان اموت")]
     [InlineData("خودکشی", "خودكشي")]
     public void Folds_case_accents_apostrophes_stretching_shorthand_and_run_together_words(string text, string expected) =>
