@@ -5,20 +5,21 @@ namespace ChatCoach.Core.Safety;
 /// <c>(my life|it all)</c> either group of words, <c>suicid*</c> any word starting so, <c>@self</c> any item of the
 /// script's word set <c>self</c> (items may be several words), a trailing <c>?</c> makes an element optional, <c>..</c> allows up to 3 other words and
 /// <c>...</c> up to 8. Between two elements the script's filler words ("just", "really", "honestly") may also stand,
-/// so "I want to end it" matches "I just want to really end it".
+/// so "I want to end it" matches "I just want to really end it". Phrases joined by <c>&amp;</c> must all stand in one
+/// sentence, in any order ("@pills &amp; (saving|saved)"): for what people say in many word orders.
 /// </summary>
 internal sealed class SafetyPattern
 {
     private const int ShortGap = 3;
     private const int LongGap = 8;
 
-    private readonly Element[] _elements;
+    private readonly Element[][] _phrases;
     private readonly HashSet<string> _fillers;
 
-    private SafetyPattern(string text, Element[] elements, HashSet<string> fillers)
+    private SafetyPattern(string text, Element[][] phrases, HashSet<string> fillers)
     {
         Text = text;
-        _elements = elements;
+        _phrases = phrases;
         _fillers = fillers;
     }
 
@@ -27,6 +28,23 @@ internal sealed class SafetyPattern
 
     /// <summary>Parses <paramref name="text"/>; on failure, the reason a moderator can act on.</summary>
     public static (SafetyPattern? Pattern, string? Error) Parse(string text, SafetyVocabulary vocabulary)
+    {
+        var phrases = new List<Element[]>();
+        foreach (var phrase in text.Split('&', StringSplitOptions.TrimEntries))
+        {
+            var (elements, error) = ParsePhrase(phrase, vocabulary);
+            if (elements is null)
+            {
+                return (null, phrases.Count == 0 && !text.Contains('&') ? error : $"'{phrase}': {error}");
+            }
+
+            phrases.Add(elements);
+        }
+
+        return (new SafetyPattern(text, [.. phrases], vocabulary.Fillers), null);
+    }
+
+    private static (Element[]? Elements, string? Error) ParsePhrase(string text, SafetyVocabulary vocabulary)
     {
         var elements = new List<Element>();
         foreach (var part in Parts(text))
@@ -65,22 +83,47 @@ internal sealed class SafetyPattern
             return (null, $"'{(elements[^1].Gap == ShortGap ? ".." : "...")}' must stand between two words");
         }
 
-        return (new SafetyPattern(text, [.. elements], vocabulary.Fillers), null);
+        return ([.. elements], null);
     }
 
     /// <summary>Every word the pattern is written with.</summary>
-    public IEnumerable<WordTest> Words => _elements.SelectMany(e => e.Choices).SelectMany(choice => choice);
+    public IEnumerable<WordTest> Words => _phrases.SelectMany(p => p).SelectMany(e => e.Choices).SelectMany(choice => choice);
 
     /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
-    public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens)
+    public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens) =>
+        _phrases.Length == 1 ? PhraseMatches(_phrases[0], tokens, 0) : SentenceMatches(tokens);
+
+    private IEnumerable<(int Start, int End)> PhraseMatches(Element[] phrase, IReadOnlyList<Token> tokens, int offset)
     {
         for (var start = 0; start < tokens.Count; start++)
         {
-            var end = Match(tokens, 0, start);
+            var end = Match(phrase, tokens, 0, start);
             if (end >= 0)
             {
-                yield return (start, end);
+                yield return (offset + start, offset + end);
             }
+        }
+    }
+
+    /// <summary>One span per sentence in which every phrase matches: from the first phrase's start to the last one's end.</summary>
+    private IEnumerable<(int Start, int End)> SentenceMatches(IReadOnlyList<Token> tokens)
+    {
+        for (var from = 0; from < tokens.Count;)
+        {
+            var to = from;
+            while (to < tokens.Count && tokens[to].Clause == tokens[from].Clause)
+            {
+                to++;
+            }
+
+            var sentence = tokens.Skip(from).Take(to - from).ToList();
+            var spans = _phrases.Select(phrase => PhraseMatches(phrase, sentence, from).Cast<(int Start, int End)?>().FirstOrDefault()).ToList();
+            if (spans.All(span => span is not null))
+            {
+                yield return (spans.Min(span => span!.Value.Start), spans.Max(span => span!.Value.End));
+            }
+
+            from = to;
         }
     }
 
@@ -90,29 +133,29 @@ internal sealed class SafetyPattern
     /// </summary>
     public IEnumerable<List<Token>> Samples()
     {
-        var most = _elements.Max(e => e.Choices.Length);
+        var most = _phrases.SelectMany(p => p).Max(e => e.Choices.Length);
         for (var variant = 0; variant < most; variant++)
         {
-            yield return _elements.Where(e => e.Gap == 0)
+            yield return _phrases.SelectMany(p => p).Where(e => e.Gap == 0)
                 .SelectMany(e => e.Choices[Math.Min(variant, e.Choices.Length - 1)])
                 .Select(w => new Token(w.Key, 0))
                 .ToList();
         }
     }
 
-    private int Match(IReadOnlyList<Token> tokens, int index, int position)
+    private int Match(Element[] phrase, IReadOnlyList<Token> tokens, int index, int position)
     {
-        if (index == _elements.Length)
+        if (index == phrase.Length)
         {
             return position;
         }
 
-        var element = _elements[index];
+        var element = phrase[index];
         if (element.Gap > 0)
         {
             for (var skip = 0; skip <= element.Gap && position + skip <= tokens.Count; skip++)
             {
-                var end = Match(tokens, index + 1, position + skip);
+                var end = Match(phrase, tokens, index + 1, position + skip);
                 if (end >= 0)
                 {
                     return end;
@@ -127,7 +170,7 @@ internal sealed class SafetyPattern
         {
             foreach (var choice in element.Choices)
             {
-                if (Fits(tokens, at, choice) && Match(tokens, index + 1, at + choice.Length) is var end and >= 0)
+                if (Fits(tokens, at, choice) && Match(phrase, tokens, index + 1, at + choice.Length) is var end and >= 0)
                 {
                     return end;
                 }
@@ -139,7 +182,7 @@ internal sealed class SafetyPattern
             }
         }
 
-        return element.Optional ? Match(tokens, index + 1, position) : -1;
+        return element.Optional ? Match(phrase, tokens, index + 1, position) : -1;
     }
 
     private static bool Fits(IReadOnlyList<Token> tokens, int at, WordTest[] choice)

@@ -58,6 +58,15 @@ internal sealed class TextNormalizer
                 continue;
             }
 
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && Laughing(char.ConvertToUtf32(c, text[i + 1])))
+            {
+                // A laughing face reads as "lol", so "im dead 😂" is the idiom its exception names.
+                Flush(word, clause, quote, tokens, letters);
+                tokens.Add(new Token("lol", clause, quote));
+                i++;
+                continue;
+            }
+
             if (c == '*' && HasLetter(word) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
             {
                 // A letter starred out ("s*icide", "k*ll"): the word is read without it, and one missing letter is
@@ -154,6 +163,9 @@ internal sealed class TextNormalizer
         };
         return expansion is null ? null : (expansion, end - from);
     }
+
+    /// <summary>Faces people send for laughing: 😂 🤣 😆 😹, and 💀 ("I'm dead", as in laughing).</summary>
+    private static bool Laughing(int codePoint) => codePoint is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F639 or 0x1F480;
 
     /// <summary>A symbol written for a letter inside a word ("d!e", "su1c1de", "k1ll"), or null.</summary>
     private static char? Disguised(char c) => c switch

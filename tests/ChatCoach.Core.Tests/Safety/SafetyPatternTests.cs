@@ -35,12 +35,29 @@ public sealed class SafetyPatternTests
         Assert.Equal(expected, Matches(pattern, text));
 
     [Theory]
+    [InlineData("pills & (saving|saved)", "I have been saving my pills for weeks", true)]
+    [InlineData("pills & (saving|saved)", "saved up for months, every one of the pills is in a box", true)]
+    [InlineData("pills & (saving|saved)", "I have my pills. I saved the receipt", false)]
+    [InlineData("pills & (saving|saved) & box", "saving pills", false)]
+    public void Phrases_joined_by_and_must_all_stand_in_one_sentence_in_any_order(string pattern, string text, bool expected) =>
+        Assert.Equal(expected, Matches(pattern, text));
+
+    [Fact]
+    public void A_sentence_match_spans_from_its_first_phrase_to_its_last()
+    {
+        var tokens = Vocabulary.Normalizer.Tokens("ok. the pills I keep saving are here");
+        var (start, end) = SafetyPattern.Parse("saving & pills", Vocabulary).Pattern!.Matches(tokens).Single();
+        Assert.Equal(("pils", "saving"), (tokens[start].Key, tokens[end - 1].Key));
+    }
+
+    [Theory]
     [InlineData(".. die", "'..' must stand between two words")]
     [InlineData("die ..", "'..' must stand between two words")]
     [InlineData("die?", "no word that must be there")]
     [InlineData("kill @nobody", "no word set '@nobody'")]
     [InlineData("Die", "can never match")]
     [InlineData("(want||wish) die", "empty alternative")]
+    [InlineData("pills & .. die", "'.. die': '..' must stand between two words")]
     public void Refuses_patterns_that_can_never_match(string pattern, string reason) =>
         Assert.Contains(reason, SafetyPattern.Parse(pattern, Vocabulary).Error, StringComparison.Ordinal);
 }
