@@ -2,7 +2,7 @@ namespace ChatCoach.Core.Safety;
 
 /// <summary>
 /// A phrase pattern over normalised words. Written as words separated by spaces: <c>want|wish</c> is either word,
-/// <c>(my life|it all)</c> either group of words, <c>suicid*</c> any word starting so, <c>@self</c> any item of the
+/// <c>(my life|it all)</c> either group of words, <c>suicid*</c> any word starting so, <c>@self</c> (alone or among alternatives) any item of the
 /// script's word set <c>self</c> (items may be several words), a trailing <c>?</c> makes an element optional, <c>..</c> allows up to 3 other words and
 /// <c>...</c> up to 8. Between two elements the script's filler words ("just", "really", "honestly") may also stand,
 /// so "I want to end it" matches "I just want to really end it". Phrases joined by <c>&amp;</c> must all stand in one
@@ -240,6 +240,18 @@ internal sealed class SafetyPattern
         var choices = new List<WordTest[]>();
         foreach (var alternative in alternatives)
         {
+            if (alternative.StartsWith('@'))
+            {
+                var (items, setError) = SetChoices(alternative[1..], vocabulary);
+                if (items is null)
+                {
+                    return (null, setError);
+                }
+
+                choices.AddRange(items);
+                continue;
+            }
+
             var words = alternative.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length == 0)
             {

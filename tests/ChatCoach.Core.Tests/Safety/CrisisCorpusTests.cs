@@ -47,6 +47,8 @@ public sealed class CrisisCorpusTests
     [InlineData("heldout16", 0.96, 0.94)]
     [InlineData("heldout17", 0.92, 0.92)]
     [InlineData("heldout18", 0.92, 0.92)]
+    [InlineData("heldout19", 0.97, 0.96)]
+    [InlineData("heldout20", 0.94, 0.93)]
     public async Task Each_stress_part_keeps_its_floor(string part, double crisisFloor, double positiveFloor)
     {
         var corpus = await CrisisCorpus.LoadAsync(Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis-stress"), CancellationToken.None);
