@@ -14,9 +14,11 @@ internal static class CoachClassifier
         return result.Script!;
     });
 
-    private static readonly Lazy<SafetyClassifier> Compiled = new(() => SafetyClassifier.Compile(Coach.Value.Crisis).Classifier);
+    private static readonly Lazy<SafetyClassifier> Classifier = new(() => SafetyClassifier.Compile(Coach.Value.Crisis).Classifier);
 
     public static Script Script => Coach.Value;
 
-    public static SafetyLevel Classify(string text) => Compiled.Value.Classify(text);
+    public static SafetyClassifier Compiled => Classifier.Value;
+
+    public static SafetyLevel Classify(string text) => Classifier.Value.Classify(text);
 }
