@@ -43,7 +43,10 @@ public sealed class SafetyClassifier
     }
 
     /// <summary>The level of <paramref name="text"/>.</summary>
-    public SafetyLevel Classify(string text)
+    public SafetyLevel Classify(string text) => Read(text).Level;
+
+    /// <summary>The level of <paramref name="text"/> and the pattern that decided it (null when none matched).</summary>
+    public SafetyReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _brokenWords.Join(_vocabulary.Normalizer.Tokens(text));
@@ -51,11 +54,11 @@ public sealed class SafetyClassifier
         {
             if (rule.Matches(tokens))
             {
-                return rule.Level;
+                return new SafetyReading(rule.Level, rule.Pattern.Text);
             }
         }
 
-        return SafetyLevel.None;
+        return new SafetyReading(SafetyLevel.None, null);
     }
 
     private static SafetyRule? Compile(SafetyLevel level, PatternSource source, SafetyVocabulary vocabulary, List<ScriptProblemAt> problems)

@@ -27,6 +27,7 @@ internal sealed class CommandLine
     private readonly Dictionary<Command, string> _verbs = [];
     private readonly Option<string> _user = new("--user") { Description = "who is chatting (default: your OS user name)", HelpName = "NAME" };
     private readonly Option<string> _script = new("--script") { Description = "a live script id, or a draft script file to try", HelpName = "ID|FILE" };
+    private readonly Option<bool> _why = new("--why") { Description = "after each level, the pattern that decided it" };
 
     private CommandLine()
     {
@@ -48,7 +49,7 @@ internal sealed class CommandLine
                 "dialogs test", ScriptPath()),
             Verb(new Command("graph", "Print the script ID as a Mermaid diagram."), "dialogs graph", new Argument<string>("ID") { Description = "the id of a live script" }),
             Verb(new Command("classify", "Read messages from stdin, one a line, and print each one's safety level: crisis, concern, distress or none."),
-                "dialogs classify", _script),
+                "dialogs classify", _script, _why),
         };
         var stats = Verb(new Command("stats", "The funnel per script version, from counters (no message text, no user)."), "stats", Database());
         var shell = new Argument<string>("SHELL") { Description = "bash or zsh" }.AcceptOnlyFromAmong("bash", "zsh");
@@ -119,6 +120,7 @@ internal sealed class CommandLine
         {
             User = result.GetValue(_user),
             Script = result.GetValue(_script),
+            Why = command.Options.Contains(_why) && result.GetValue(_why),
             Database = command.Options.OfType<Option<string>>().FirstOrDefault(o => o.Name == DatabaseOption) is { } db ? result.GetValue(db) : null,
             Target = command.Arguments.OfType<Argument<string>>().FirstOrDefault() is { } target ? result.GetValue(target) : null,
         };

@@ -13,4 +13,6 @@ internal sealed record Invocation(string Verb, IReadOnlyList<string> Configurati
     public string? Script { get; init; }
 
     public string? Target { get; init; }
+
+    public bool Why { get; init; }
 }

@@ -52,7 +52,7 @@ internal static class Application
             case "dialogs graph":
                 return await dialogsTool.GraphAsync(invocation.Target!, cancellationToken);
             case "dialogs classify":
-                return await dialogsTool.ClassifyAsync(invocation.Script, cancellationToken);
+                return await dialogsTool.ClassifyAsync(invocation.Script, invocation.Why, cancellationToken);
             case "stats":
                 return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, cancellationToken);
         }

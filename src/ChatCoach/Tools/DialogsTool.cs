@@ -107,8 +107,11 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
         return Succeeded;
     }
 
-    /// <summary>Reads messages one a line and prints each one's safety level, so moderators can try a phrase.</summary>
-    public async Task<int> ClassifyAsync(string? script, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads messages one a line and prints each one's safety level, so moderators can try a phrase; with
+    /// <paramref name="why"/>, the pattern that decided it after a tab.
+    /// </summary>
+    public async Task<int> ClassifyAsync(string? script, bool why, CancellationToken cancellationToken)
     {
         Script? chosen;
         if (script is not null && (script.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || File.Exists(script)))
@@ -136,7 +139,9 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
         var classifier = SafetyClassifier.Compile(chosen.Crisis).Classifier;
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
-            await output.WriteLineAsync(classifier.Classify(line).ToString().ToLowerInvariant());
+            var reading = classifier.Read(line);
+            var level = reading.Level.ToString().ToLowerInvariant();
+            await output.WriteLineAsync(why && reading.Pattern is { } pattern ? $"{level}\t{pattern}" : level);
         }
 
         return Succeeded;

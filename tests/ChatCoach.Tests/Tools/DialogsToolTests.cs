@@ -133,6 +133,18 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Classify_with_why_names_the_pattern_that_decided_each_level()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, "I want to die\nwhat time is it\n", "dialogs", "classify", "--why");
+
+        Assert.True(run.ExitCode == 0, run.Errors);
+        var lines = run.Output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.StartsWith("crisis\t", lines[0], StringComparison.Ordinal);
+        Assert.Contains("die", lines[0][7..], StringComparison.Ordinal);
+        Assert.Equal("none", lines[1]);
+    }
+
+    [Fact]
     public async Task Classify_tries_a_draft_script_file_or_a_script_id()
     {
         var dialogs = CopyOfDialogs();
