@@ -151,6 +151,11 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
                 }
 
                 var file = current?.File ?? Path.Combine(options.Path, Path.GetFileName(kept.File));
+                if (await EditedHereAsync(file, kept.Version, cancellationToken))
+                {
+                    continue;
+                }
+
                 await File.WriteAllTextAsync(file, kept.Content, cancellationToken);
                 changed = true;
             }
@@ -161,6 +166,25 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether the file holds a version no host has ever made live: a moderator's edit, made while this host was stopped
+    /// or not yet reloaded. It is left for the reload to check (and, when it passes, to make live everywhere); writing
+    /// the database's version over it would lose that work. A version made live before is a stale copy, and a file that
+    /// does not load is no script to keep: both are replaced.
+    /// </summary>
+    private async Task<bool> EditedHereAsync(string file, string wanted, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            return false;
+        }
+
+        var content = await File.ReadAllTextAsync(file, cancellationToken);
+        var onDisk = ScriptLoader.VersionOf(content);
+        return onDisk != wanted && ScriptLoader.Load(file, content).Script is not null
+            && await history.FindAsync(onDisk, cancellationToken) is null;
     }
 
     private async Task<ReloadReport> ReloadLockedAsync(string actor, CancellationToken cancellationToken)

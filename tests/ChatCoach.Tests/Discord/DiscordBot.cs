@@ -7,6 +7,7 @@ namespace ChatCoach.Tests.Discord;
 internal sealed class DiscordBot : IAsyncDisposable
 {
     private readonly TempFolder _folder = new("chatcoach-discord-");
+    private string? _dialogs;
     private readonly List<ChatCoachProcess> _hosts = [];
 
     private readonly string[] _database;
@@ -97,13 +98,19 @@ internal sealed class DiscordBot : IAsyncDisposable
     [
         .. _database,
         "--ChatCoach:Discord:UserMessagesPer10s=1000",
-        $"--ChatCoach:Dialogs:Path={RepositoryPaths.Dialogs}",
+        $"--ChatCoach:Dialogs:Path={Dialogs}",
         $"--ChatCoach:Discord:Token={token}",
         $"--ChatCoach:Discord:ApiBaseUrl={Emulator.ApiBaseUrl}",
         .. settings,
     ];
 
     public string Folder => _folder.Path;
+
+    /// <summary>
+    /// This bot's own copy of the scripts and goldens, shared by its hosts: replicas write the live version into their
+    /// folder, and a test must never write into the repository's.
+    /// </summary>
+    private string Dialogs => _dialogs ??= _folder.CopyDialogs(goldens: "*.yaml");
 
     public async ValueTask DisposeAsync()
     {

@@ -203,4 +203,27 @@ public sealed class LiveScriptsTests : IAsyncLifetime
         Assert.Contains("Watched change", _live.Live.Default.Script.Source);
         Assert.Equal("file change", (await _db.History.ActivationsAsync(1, default))[0].Actor);
     }
+
+    [Fact]
+    public async Task Following_the_database_replaces_a_stale_copy_but_never_a_moderators_edit_no_host_has_served()
+    {
+        // Another replica, on the same database, makes version 2 live.
+        using var other = new TempFolder("chatcoach-live-other-");
+        var otherDialogs = other.CopyDialogs("sample.yaml", goldens: "sample-*.yaml");
+        var otherFile = Path.Combine(otherDialogs, "sample.yaml");
+        await File.WriteAllTextAsync(otherFile, (await File.ReadAllTextAsync(otherFile)).Replace("Have you done any research?", "Research, any?", StringComparison.Ordinal));
+        using var otherLive = new LiveScripts(new DialogsOptions { Path = otherDialogs, Default = "sample" }, _db.History, TimeProvider.System, NullLogger<LiveScripts>.Instance);
+        Assert.False((await otherLive.ReloadAsync("startup", default)).Failed);
+
+        // Here, a moderator edits the file (a version never live anywhere) just before the database is followed.
+        await EditAsync(s => s.Replace("Have you done any research?", "Any research projects so far?", StringComparison.Ordinal));
+        await _live.FollowAsync("follower", default);
+        Assert.Contains("Any research projects so far?", await File.ReadAllTextAsync(SampleFile));
+
+        // A copy of a version that was live before is stale: following replaces it with what the others serve.
+        await EditAsync(s => s.Replace("Any research projects so far?", "Have you done any research?", StringComparison.Ordinal));
+        await _live.FollowAsync("follower", default);
+        Assert.Contains("Research, any?", await File.ReadAllTextAsync(SampleFile));
+        Assert.Contains("Research, any?", _live.Live.Default.Script.Nodes["research"].Text);
+    }
 }
