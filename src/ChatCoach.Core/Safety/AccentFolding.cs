@@ -6,7 +6,8 @@ namespace ChatCoach.Core.Safety;
 /// Folds letters to the plain forms the patterns are written in. The app runs with invariant globalization, where
 /// Unicode normalisation does not decompose "í", so the table is explicit: Latin accents ("suicídio" = "suicidio"),
 /// and the Arabic-script letters that Arabic and Urdu write in several ways (hamza forms of alef, teh marbuta,
-/// Farsi yeh and keheh). Arabic diacritics and the tatweel stretch vanish.
+/// Farsi yeh and keheh), and Yoruba's dotted vowels. Arabic diacritics, the tatweel stretch and Latin combining accents
+/// ("e" followed by U+0301) vanish.
 /// </summary>
 internal static class AccentFolding
 {
@@ -27,6 +28,7 @@ internal static class AccentFolding
         ['ù'] = "u", ['ú'] = "u", ['û'] = "u", ['ü'] = "u", ['ū'] = "u", ['ů'] = "u", ['ű'] = "u",
         ['ý'] = "y", ['ÿ'] = "y",
         ['ź'] = "z", ['ż'] = "z", ['ž'] = "z",
+        ['ẹ'] = "e", ['ọ'] = "o", ['ṣ'] = "s",
         ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe",
         ['أ'] = "ا", ['إ'] = "ا", ['آ'] = "ا", ['ٱ'] = "ا",
         ['ة'] = "ه", ['ۃ'] = "ه", ['ہ'] = "ه", ['ھ'] = "ه",
@@ -37,7 +39,7 @@ internal static class AccentFolding
     /// <summary>The plain form of <paramref name="c"/> (already lower-case), or null when it vanishes.</summary>
     public static string? Fold(char c)
     {
-        if (c is >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640')
+        if (Vanishes(c))
         {
             return null;
         }
@@ -46,5 +48,7 @@ internal static class AccentFolding
     }
 
     /// <summary>Whether <paramref name="c"/> is in the table or vanishes, so the caller uses <see cref="Fold"/>.</summary>
-    public static bool Folds(char c) => c is >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640' || Table.ContainsKey(c);
+    public static bool Folds(char c) => Vanishes(c) || Table.ContainsKey(c);
+
+    private static bool Vanishes(char c) => c is >= '\u064B' and <= '\u065F' or '\u0670' or '\u0640' or >= '\u0300' and <= '\u036F';
 }

@@ -31,7 +31,7 @@ internal sealed class TextNormalizer
     {
         var tokens = Tokens(word);
         return tokens.Count == 1 && tokens[0].Key == Token.KeyOf(word)
-            && word.All(c => char.IsLetterOrDigit(c) && !char.IsUpper(c) && !AccentFolding.Folds(c));
+            && word.All(c => (char.IsLetterOrDigit(c) || IsMark(c)) && !char.IsUpper(c) && !AccentFolding.Folds(c));
     }
 
     /// <summary>The normalised words of <paramref name="text"/>.</summary>
@@ -87,7 +87,7 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            if (char.IsLetterOrDigit(lower))
+            if (char.IsLetterOrDigit(lower) || word.Length > 0 && IsMark(lower))
             {
                 word.Append(lower);
                 continue;
@@ -191,7 +191,7 @@ internal sealed class TextNormalizer
                 continue;
             }
 
-            if (char.IsLetterOrDigit(c) || AccentFolding.Folds(c))
+            if (char.IsLetterOrDigit(c) || AccentFolding.Folds(c) || word.Length > 0 && IsMark(c))
             {
                 word.Append(c);
             }
@@ -209,6 +209,14 @@ internal sealed class TextNormalizer
 
         return words;
     }
+
+    /// <summary>
+    /// A vowel sign or other mark that belongs to the letter before it, as in Hindi and Bengali ("जीना", "বাঁচতে"):
+    /// part of the word, not a break in it.
+    /// </summary>
+    private static bool IsMark(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark
+            or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     private static bool HasLetter(StringBuilder word)
     {

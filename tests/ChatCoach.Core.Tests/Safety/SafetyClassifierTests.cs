@@ -178,6 +178,10 @@ public sealed class SafetyClassifierTests
     [InlineData("gusto kong magpakamatay")]
     [InlineData("Quiero suicidarme")]
     [InlineData("estou pensando em suicídio")]
+    [InlineData("मैं अब जीना नहीं चाहता")]
+    [InlineData("میں خود کو مار دینا چاہتا ہوں")]
+    [InlineData("ojalá estuviera muerto")]
+    [InlineData("gusto ko na lang matulog at hindi na magising")]
     public void I_want_to_die_and_to_kill_myself_are_crisis_in_the_languages_users_write(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
