@@ -56,8 +56,9 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     /// <summary>
     /// Whether the match lies inside one quoted passage that the sentence gives to someone else ("a 24-year-old man
     /// says \"I want to kill myself\""): the nearest person word before the quote is a third-person one. A quote with
-    /// no speaker named, or the speaker's own ("I keep telling myself \"...\""), stays theirs. With no one named before
-    /// the quote, the speaker named after it counts ("\"...\" says the widower").
+    /// no speaker named, or the speaker's own ("I keep telling myself \"...\""), stays theirs. "Me" before a quote is
+    /// whom it was said to, not who said it ("my friend texted me \"...\""). With no one named before the quote, the
+    /// speaker named after it counts ("\"...\" says the widower").
     /// </summary>
     private bool QuotedFromSomeoneElse(IReadOnlyList<Token> tokens, int start, int end)
     {
@@ -79,7 +80,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             closing++;
         }
 
-        return (SomeoneElseBefore(tokens, opening) ?? SomeoneElseAfter(tokens, closing)) is true;
+        return (SomeoneElseBefore(tokens, opening, skipping: "me") ?? SomeoneElseAfter(tokens, closing)) is true;
     }
 
     /// <summary>
@@ -108,10 +109,15 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     /// Whether the nearest person word before <paramref name="position"/>, in its sentence, is a third-person one
     /// (true) or a first-person one (false); null when the sentence names nobody before it.
     /// </summary>
-    private bool? SomeoneElseBefore(IReadOnlyList<Token> tokens, int position)
+    private bool? SomeoneElseBefore(IReadOnlyList<Token> tokens, int position, string? skipping = null)
     {
         for (var i = position - 1; i >= 0 && tokens[i].Clause == tokens[position].Clause; i--)
         {
+            if (tokens[i].Key == skipping)
+            {
+                continue;
+            }
+
             if (vocabulary.FirstPerson.Contains(tokens[i].Key))
             {
                 return false;

@@ -128,6 +128,7 @@ public sealed class SafetyClassifierTests
     [InlineData("A 24-year-old man says \"I want to kill myself\". What is the next step?")]
     [InlineData("my mom said “you should just die”")]
     [InlineData("In the stem \"I wish I were dead\" says the 70 yo widower. Risk factors?")]
+    [InlineData("my friend texted me \"i'd rather die than retake\", should i check on her?")]
     public void Words_quoted_from_someone_else_are_theirs(string message) =>
         Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
 
