@@ -57,6 +57,11 @@ internal sealed class CoachUser(DiscordEmulator emulator, string userId)
         var count = -1;
         while (count != Received.Count)
         {
+            if (waited.Elapsed > Patience)
+            {
+                throw new TimeoutException($"user {userId} kept receiving messages for {Patience}: {Received.Count - before} since the last act");
+            }
+
             count = Received.Count;
             await Task.Delay(Quiet);
         }
@@ -68,7 +73,7 @@ internal sealed class CoachUser(DiscordEmulator emulator, string userId)
     {
         var before = Received.Count;
         var sent = TimeProvider.System.GetUtcNow();
-        await act();
+        await act().WaitAsync(Patience);
         var replies = await AwaitRepliesAsync(before);
         Latencies.Add(replies[0].CreatedAt - sent);
         return replies;
