@@ -53,6 +53,9 @@ public sealed class SafetyClassifierTests
     [InlineData("please tell my mom I'm sorry")]
     [InlineData("I've given away most of my things")]
     [InlineData("I relapsed on cutting")]
+    [InlineData("i cut my forearm again tonight after opening the score report")]
+    [InlineData("I have vodka and a box of my mothers pills. Good combination, no?")]
+    [InlineData("kept the belt from my dads closet in my room. I think about using it on myself every night")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -158,6 +161,8 @@ public sealed class SafetyClassifierTests
     [InlineData("question stem says 24yo f brought in after a suicide attempt with TCAs, what is the ECG finding")]
     [InlineData("A friend of mine from med school died by suicide last year; I want a good support system this time")]
     [InlineData("lol why does everyone on tiktok say unalive now")]
+    [InlineData("I'm so hungry I could die lol, studying since 6am")]
+    [InlineData("a patient on my ward attempted suicide last night and I was the one who found him, how do I write about that in my PS")]
     public void The_same_words_in_study_and_everyday_talk_are_not_crisis(string message) =>
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
