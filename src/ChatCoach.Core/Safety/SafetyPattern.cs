@@ -116,15 +116,35 @@ internal sealed class SafetyPattern
                 to++;
             }
 
-            var sentence = tokens.Skip(from).Take(to - from).ToList();
-            var spans = _phrases.Select(phrase => PhraseMatches(phrase, sentence, from).Cast<(int Start, int End)?>().FirstOrDefault()).ToList();
-            if (spans.All(span => span is not null))
+            if (SentenceMatch(tokens.Skip(from).Take(to - from).ToList(), from) is { } span)
             {
-                yield return (spans.Min(span => span!.Value.Start), spans.Max(span => span!.Value.End));
+                yield return span;
             }
 
             from = to;
         }
+    }
+
+    /// <summary>From the first phrase's start to the last one's end when every phrase matches in the sentence, else null.</summary>
+    private (int Start, int End)? SentenceMatch(List<Token> sentence, int offset)
+    {
+        var (start, end) = (int.MaxValue, int.MinValue);
+        foreach (var phrase in _phrases)
+        {
+            var found = false;
+            foreach (var (phraseStart, phraseEnd) in PhraseMatches(phrase, sentence, offset))
+            {
+                (start, end, found) = (Math.Min(start, phraseStart), Math.Max(end, phraseEnd), true);
+                break;
+            }
+
+            if (!found)
+            {
+                return null;
+            }
+        }
+
+        return (start, end);
     }
 
     /// <summary>

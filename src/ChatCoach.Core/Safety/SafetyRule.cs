@@ -91,14 +91,9 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     {
         for (var i = position; i < tokens.Count && i < position + 5 && tokens[i].Clause == tokens[position].Clause; i++)
         {
-            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            if (SomeoneElse(tokens[i].Key) is { } someoneElse)
             {
-                return false;
-            }
-
-            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
-            {
-                return true;
+                return someoneElse;
             }
         }
 
@@ -113,22 +108,16 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     {
         for (var i = position - 1; i >= 0 && tokens[i].Clause == tokens[position].Clause; i--)
         {
-            if (tokens[i].Key == skipping)
+            if (tokens[i].Key != skipping && SomeoneElse(tokens[i].Key) is { } someoneElse)
             {
-                continue;
-            }
-
-            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
-            {
-                return false;
-            }
-
-            if (vocabulary.ThirdPerson.Contains(tokens[i].Key))
-            {
-                return true;
+                return someoneElse;
             }
         }
 
         return null;
     }
+
+    /// <summary>True for a third-person word, false for a first-person one, null for any other word.</summary>
+    private bool? SomeoneElse(string key) =>
+        vocabulary.FirstPerson.Contains(key) ? false : vocabulary.ThirdPerson.Contains(key) ? true : null;
 }

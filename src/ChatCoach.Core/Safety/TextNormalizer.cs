@@ -124,10 +124,11 @@ internal sealed class TextNormalizer
             }
         }
 
+        var lone = letters.Where(i => !spelt.Contains(i)).ToHashSet();
         var rewritten = new List<Token>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (letters.Contains(i) && !spelt.Contains(i))
+            if (lone.Contains(i))
             {
                 Add(tokens[i].Key, tokens[i].Clause, tokens[i].Quote, rewritten, depth: 0);
             }
