@@ -8,6 +8,9 @@ namespace ChatCoach.Core.Safety;
 /// </summary>
 internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IReadOnlyList<SafetyPattern> exceptions, SafetyVocabulary vocabulary)
 {
+    // "says I", "says that I", "said that I just": what may stand between the reporting word and the reported words.
+    private const int ReportedSpeechReach = 4;
+
     public SafetyLevel Level { get; } = level;
 
     public SafetyPattern Pattern { get; } = pattern;
@@ -37,7 +40,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     private bool AboutTheSpeaker(IReadOnlyList<Token> tokens, int start, int end)
     {
-        if (QuotedFromSomeoneElse(tokens, start, end))
+        if (QuotedFromSomeoneElse(tokens, start, end) || ReportedFromSomeoneElse(tokens, start))
         {
             return false;
         }
@@ -81,6 +84,24 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         }
 
         return (SomeoneElseBefore(tokens, opening, skipping: "me") ?? SomeoneElseAfter(tokens, closing)) is true;
+    }
+
+    /// <summary>
+    /// Whether the match is speech someone else is reported to have said, without quotes ("in the vignette the patient
+    /// says I want to kill myself"): a reporting word just before it, and a third-person word the nearest person word
+    /// before that. "I told him I want to die" stays the speaker's.
+    /// </summary>
+    private bool ReportedFromSomeoneElse(IReadOnlyList<Token> tokens, int start)
+    {
+        for (var i = start - 1; i >= 0 && i >= start - ReportedSpeechReach && tokens[i].Clause == tokens[start].Clause; i--)
+        {
+            if (vocabulary.Reporting.Contains(tokens[i].Key))
+            {
+                return SomeoneElseBefore(tokens, i) is true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ internal sealed class SafetyVocabulary
         Fillers = Keys(crisis.Fillers);
         FirstPerson = Keys(crisis.FirstPerson);
         ThirdPerson = Keys(crisis.ThirdPerson);
+        Reporting = Keys(crisis.Reporting);
         Sets = crisis.Sets;
     }
 
@@ -24,6 +25,9 @@ internal sealed class SafetyVocabulary
 
     /// <summary>Words that make a clause about someone else ("he", "my friend", "the patient").</summary>
     public HashSet<string> ThirdPerson { get; }
+
+    /// <summary>Words that report someone else's speech ("says", "told").</summary>
+    public HashSet<string> Reporting { get; }
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; }
 

@@ -26,6 +26,9 @@ public sealed record Crisis
     /// <summary>Words that make a sentence about someone else.</summary>
     public IReadOnlyList<string> ThirdPerson { get; init; } = [];
 
+    /// <summary>Words that report someone else's speech ("says", "told"): "the patient says I want to die" is the patient's.</summary>
+    public IReadOnlyList<string> Reporting { get; init; } = [];
+
     /// <summary>Named word sets patterns refer to as <c>@name</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
