@@ -41,6 +41,7 @@ internal sealed class TextNormalizer
         var clause = 0;
         var quote = 0;
         var quotes = 0;
+        var singleQuoted = false;
         var word = new StringBuilder();
         var letters = new List<int>();
         for (var i = 0; i < text.Length; i++)
@@ -48,6 +49,22 @@ internal sealed class TextNormalizer
             var c = text[i];
             if (c is '\'' or '’' or '‘' or '`' or '´')
             {
+                if (word.Length == 0 && quote == 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]) && ClosingSingleQuote(text, i + 1))
+                {
+                    // 'I wish I was dead' in single quotes is a passage too, when its closing quote follows.
+                    quote = ++quotes;
+                    singleQuoted = true;
+                    continue;
+                }
+
+                if (singleQuoted && !char.IsWhiteSpace(text[i - 1]) && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
+                {
+                    Flush(word, clause, quote, tokens, letters);
+                    quote = 0;
+                    singleQuoted = false;
+                    continue;
+                }
+
                 if (word.Length > 0 && Contraction(text, i + 1) is var (expansion, length))
                 {
                     Flush(word, clause, quote, tokens, letters);
@@ -101,6 +118,7 @@ internal sealed class TextNormalizer
             else if (c is '"' or '“' or '”' or '«' or '»')
             {
                 quote = quote == 0 && c is not '”' and not '»' ? ++quotes : 0;
+                singleQuoted = false;
             }
         }
 
@@ -163,6 +181,20 @@ internal sealed class TextNormalizer
             _ => null,
         };
         return expansion is null ? null : (expansion, end - from);
+    }
+
+    /// <summary>Whether a single quote after <paramref name="from"/> ends a word and no letter follows it.</summary>
+    private static bool ClosingSingleQuote(string text, int from)
+    {
+        for (var i = from + 1; i < text.Length; i++)
+        {
+            if (text[i] is '\'' or '’' && !char.IsWhiteSpace(text[i - 1]) && (i + 1 == text.Length || !char.IsLetter(text[i + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Faces people send for laughing: 😂 🤣 😆 😹, and 💀 ("I'm dead", as in laughing).</summary>
