@@ -56,6 +56,20 @@ public sealed class SafetyClassifierTests
     [InlineData("i cut my forearm again tonight after opening the score report")]
     [InlineData("I have vodka and a box of my mothers pills. Good combination, no?")]
     [InlineData("kept the belt from my dads closet in my room. I think about using it on myself every night")]
+    [InlineData("i'm going to end it on sunday")]
+    [InlineData("I'm going to end it with pills")]
+    [InlineData("thinkin bout endin it all tonite")]
+    [InlineData("two attempts at step 1 and one at my life last month")]
+    [InlineData("relapsed and cut tonight, 8 months clean gone")]
+    [InlineData("been reading about which methods are painless")]
+    [InlineData("asking for a friend, how many of the amitriptyline tablets would it take to not wake up")]
+    [InlineData("it would be so much better if a bus just hit me tomorrow")]
+    [InlineData("I have given away my books and my laptop. I won't need them after Friday")]
+    [InlineData("I keep thinking he'd get his money back if I was dead, my life insurance would cover his loans")]
+    [InlineData("I'm writing this from the roof of my building")]
+    [InlineData("i have my dads gun out and im looking at it rn")]
+    [InlineData("just got back from the ER, they pumped my stomach. whatever")]
+    [InlineData("i already took the pills. just wanted to say it to someone")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -136,6 +150,22 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("in the vignette the patient says I want to kill myself, is the answer always admit?")]
+    [InlineData("my tutor said I'm a lost cause at biostats but I'm gonna prove him wrong")]
+    [InlineData("some kid typed kys in the valorant lobby, reported him lol")]
+    [InlineData("NBME stem: patient states 'I'm going to kill myself tonight, I have a gun at home'. answer was involuntary admission?")]
+    public void Words_someone_else_is_reported_to_have_said_are_theirs(string message) =>
+        Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
+
+    [Theory]
+    [InlineData("I told him I want to die")]
+    [InlineData("my mom keeps asking about the score and I want to die")]
+    [InlineData("I keep saying 'I want to die' to myself")]
+    [InlineData("my parents' house is so quiet, I want to die")]
+    public void Reporting_and_quoting_by_the_speaker_stay_the_speakers(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("Honestly I just want to die. My father sold land for this exam")]
     [InlineData("I want to die. her face when she saw the score")]
     public void An_exception_does_not_reach_across_a_full_stop(string message) =>
@@ -163,6 +193,17 @@ public sealed class SafetyClassifierTests
     [InlineData("lol why does everyone on tiktok say unalive now")]
     [InlineData("I'm so hungry I could die lol, studying since 6am")]
     [InlineData("a patient on my ward attempted suicide last night and I was the one who found him, how do I write about that in my PS")]
+    [InlineData("die Frage war zu einer Überdosis mit trizyklischen Antidepressiva")]
+    [InlineData("essa prova vai me matar kkkk mas bora")]
+    [InlineData("mamatay na ko sa gutom, kain muna ako")]
+    [InlineData("en mi rotación de psiquiatría vi varios pacientes con intento de suicidio")]
+    [InlineData("can we end it here for today, I'm tired")]
+    [InlineData("writing letters of intent to programs, any template you'd recommend?")]
+    [InlineData("I'm going to jump straight into Step 2 prep")]
+    [InlineData("OD is right eye OS is left right? i always mix them up")]
+    [InlineData("my wife says I'm going to work myself to death with these 14 hour days lol")]
+    [InlineData("my observership ends friday, spending the last week saying goodbye to everyone")]
+    [InlineData("I gave my old books to my junior, I won't need them after passing")]
     public void The_same_words_in_study_and_everyday_talk_are_not_crisis(string message) =>
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -188,6 +229,18 @@ public sealed class SafetyClassifierTests
     [InlineData("میں خود کو مار دینا چاہتا ہوں")]
     [InlineData("ojalá estuviera muerto")]
     [InlineData("gusto ko na lang matulog at hindi na magising")]
+    [InlineData("ojalá me muriera, mi familia gastó todo en este examen")]
+    [InlineData("me corté otra vez anoche después de ver el resultado")]
+    [InlineData("se eu falhar de novo no step eu tiro minha vida")]
+    [InlineData("j'ai envie d'en finir, vraiment")]
+    [InlineData("ich wünschte ich wäre einfach tot")]
+    [InlineData("ich denke ernsthaft darüber nach mich umzubringen")]
+    [InlineData("dil karta hai khud ko maar doon")]
+    [InlineData("neend ki goliyan jama kar li hain")]
+    [InlineData("أتمنى لو كنت ميتا")]
+    [InlineData("ana 3ayz amot b2a, mesh 2ader")]
+    [InlineData("ya rab 5odni, mesh 3ayez a3eesh ba2a")]
+    [InlineData("may naipon na akong gamot, tatapusin ko na mamayang gabi")]
     public void I_want_to_die_and_to_kill_myself_are_crisis_in_the_languages_users_write(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -198,6 +251,13 @@ public sealed class SafetyClassifierTests
     [InlineData("no point in trying anymore")]
     [InlineData("I want to disappear")]
     [InlineData("I don't want to be here anymore")]
+    [InlineData("i have no reason left to keep going")]
+    [InlineData("I feel like I'm just taking up space in this world")]
+    [InlineData("soy una carga para mi familia")]
+    [InlineData("je suis un fardeau pour mes parents")]
+    [InlineData("es hat alles keinen sinn mehr")]
+    [InlineData("mann karta hai bas kahin gayab ho jaun")]
+    [InlineData("wala na akong pag-asa")]
     public void Hopelessness_without_intent_is_concern(string message) =>
         Assert.Equal(SafetyLevel.Concern, CoachClassifier.Classify(message));
 

@@ -49,6 +49,13 @@ public sealed class TextNormalizerTests
     }
 
     [Theory]
+    [InlineData("patient states 'I want to die'. next step?", new[] { 0, 0, 1, 1, 1, 1, 0, 0 })]
+    [InlineData("the patients' rooms and I'm tired", new[] { 0, 0, 0, 0, 0, 0, 0 })]
+    [InlineData("'cause I want to die", new[] { 0, 0, 0, 0, 0 })]
+    public void Single_quotes_make_a_passage_only_when_a_closing_quote_follows(string text, int[] quotes) =>
+        Assert.Equal(quotes, Normalizer.Tokens(text).Select(t => t.Quote));
+
+    [Theory]
     [InlineData("die", true)]
     [InlineData("Die", false)]
     [InlineData("don't", false)]
