@@ -14,11 +14,22 @@ public sealed class SafetyClassifier
     private readonly SafetyRule[] _rules;
     private readonly BrokenWords _brokenWords;
 
+    // Rules by the words that must be in a message for them to match; the rest are always tried. Indexes keep the
+    // script's order, so the deciding pattern is the same as trying every rule in turn.
+    private readonly Dictionary<string, int[]> _anchored;
+    private readonly int[] _unanchored;
+
     private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules)
     {
         _vocabulary = vocabulary;
         _rules = rules;
         _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
+        var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
+        _unanchored = [.. Enumerable.Range(0, rules.Length).Where(i => anchors[i] is null)];
+        _anchored = Enumerable.Range(0, rules.Length)
+            .SelectMany(i => anchors[i] ?? Enumerable.Empty<string>(), (i, word) => (i, word))
+            .GroupBy(x => x.word, x => x.i, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Compiles <paramref name="crisis"/>; patterns with problems are left out and reported.</summary>
@@ -50,8 +61,9 @@ public sealed class SafetyClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _brokenWords.Join(_vocabulary.Normalizer.Tokens(text));
-        foreach (var rule in _rules)
+        foreach (var index in Candidates(tokens))
         {
+            var rule = _rules[index];
             if (rule.Matches(tokens))
             {
                 return new SafetyReading(rule.Level, rule.Pattern.Text);
@@ -59,6 +71,22 @@ public sealed class SafetyClassifier
         }
 
         return new SafetyReading(SafetyLevel.None, null);
+    }
+
+    /// <summary>The rules that can match <paramref name="tokens"/>, in script order.</summary>
+    private IEnumerable<int> Candidates(List<Token> tokens)
+    {
+        var candidates = new List<int>(_unanchored);
+        foreach (var key in tokens.Select(t => t.Key).Distinct(StringComparer.Ordinal))
+        {
+            if (_anchored.TryGetValue(key, out var rules))
+            {
+                candidates.AddRange(rules);
+            }
+        }
+
+        candidates.Sort();
+        return candidates.Distinct();
     }
 
     private static SafetyRule? Compile(SafetyLevel level, PatternSource source, SafetyVocabulary vocabulary, List<ScriptProblemAt> problems)

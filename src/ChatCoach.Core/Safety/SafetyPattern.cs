@@ -89,6 +89,19 @@ internal sealed class SafetyPattern
     /// <summary>Every word the pattern is written with.</summary>
     public IEnumerable<WordTest> Words => _phrases.SelectMany(p => p).SelectMany(e => e.Choices).SelectMany(choice => choice);
 
+    /// <summary>
+    /// Words one of which a message must hold for the pattern to match (the first words of a required element's
+    /// choices: the element with fewest, then with the longest, so likely rarest, words), or null when no element is
+    /// made only of exact words. Lets a classifier skip most patterns without trying them.
+    /// </summary>
+    public IReadOnlySet<string>? Anchors =>
+        _phrases.SelectMany(p => p)
+            .Where(e => e.Gap == 0 && !e.Optional && e.Choices.All(choice => choice.Length > 0 && choice[0].Exact))
+            .Select(e => e.Choices.Select(choice => choice[0].Key).ToHashSet(StringComparer.Ordinal))
+            .OrderBy(anchors => anchors.Count)
+            .ThenByDescending(anchors => anchors.Min(word => word.Length))
+            .FirstOrDefault();
+
     /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
     public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens) =>
         _phrases.Length == 1 ? PhraseMatches(_phrases[0], tokens, 0) : SentenceMatches(tokens);

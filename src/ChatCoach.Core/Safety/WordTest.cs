@@ -11,6 +11,9 @@ internal sealed record WordTest(string Key, bool Prefix)
 {
     private const int FuzzyFrom = 7;
 
+    /// <summary>Whether only a token with exactly this key is accepted (no beginning, no typo forgiven).</summary>
+    public bool Exact => !Prefix && Key.Length < FuzzyFrom;
+
     public static WordTest Parse(string word) =>
         word.EndsWith('*') ? new WordTest(Token.KeyOf(word[..^1]), Prefix: true) : new WordTest(Token.KeyOf(word), Prefix: false);
 

@@ -60,4 +60,15 @@ public sealed class SafetyPatternTests
     [InlineData("pills & .. die", "'.. die': '..' must stand between two words")]
     public void Refuses_patterns_that_can_never_match(string pattern, string reason) =>
         Assert.Contains(reason, SafetyPattern.Parse(pattern, Vocabulary).Error, StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("(want|wish) to die", "die")]
+    [InlineData("kill @self", "kill")]
+    [InlineData("(want|wish) .. suicid*", "want wish")]
+    [InlineData("pills & (saving|saved)", "pills")]
+    [InlineData("(not)? (overdosed|overdosing)", null)]
+    [InlineData("suicid* (risk|rate)", "risk rate")]
+    [InlineData("suicid* (prevention|risk)", null)]
+    public void Anchors_are_the_words_a_message_must_hold_for_a_match(string pattern, string? anchors) =>
+        Assert.Equal(anchors?.Split(' ').Select(Token.KeyOf).Order(), SafetyPattern.Parse(pattern, Vocabulary).Pattern!.Anchors?.Order());
 }
