@@ -123,13 +123,15 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     /// <summary>
     /// Whether the nearest person word before <paramref name="position"/>, in its sentence, is a third-person one
-    /// (true) or a first-person one (false); null when the sentence names nobody before it.
+    /// (true) or a first-person one (false); null when the sentence names nobody before it. A possessive just after a
+    /// preposition names a place or a group, not who acts ("a patient on my rotation who overdosed").
     /// </summary>
     private bool? SomeoneElseBefore(IReadOnlyList<Token> tokens, int position, string? skipping = null)
     {
         for (var i = position - 1; i >= 0 && tokens[i].Clause == tokens[position].Clause; i--)
         {
-            if (tokens[i].Key != skipping && SomeoneElse(tokens[i].Key) is { } someoneElse)
+            if (tokens[i].Key != skipping && SomeoneElse(tokens[i].Key) is { } someoneElse
+                && !(vocabulary.Possessives.Contains(tokens[i].Key) && i > 0 && vocabulary.Prepositions.Contains(tokens[i - 1].Key)))
             {
                 return someoneElse;
             }

@@ -12,6 +12,8 @@ internal sealed class SafetyVocabulary
         FirstPerson = Keys(crisis.FirstPerson);
         ThirdPerson = Keys(crisis.ThirdPerson);
         Reporting = Keys(crisis.Reporting);
+        Prepositions = Keys(crisis.Prepositions);
+        Possessives = Keys(crisis.Possessives);
         Sets = crisis.Sets;
     }
 
@@ -25,6 +27,12 @@ internal sealed class SafetyVocabulary
 
     /// <summary>Words that make a clause about someone else ("he", "my friend", "the patient").</summary>
     public HashSet<string> ThirdPerson { get; }
+
+    /// <summary>Words after which a possessive is not the subject ("from my batch", "on my rotation").</summary>
+    public HashSet<string> Prepositions { get; }
+
+    /// <summary>First-person possessives ("my").</summary>
+    public HashSet<string> Possessives { get; }
 
     /// <summary>Words that report someone else's speech ("says", "told").</summary>
     public HashSet<string> Reporting { get; }

@@ -26,6 +26,12 @@ public sealed record Crisis
     /// <summary>Words that make a sentence about someone else.</summary>
     public IReadOnlyList<string> ThirdPerson { get; init; } = [];
 
+    /// <summary>Words after which a possessive names a place or group, not the subject ("a guy from my batch").</summary>
+    public IReadOnlyList<string> Prepositions { get; init; } = [];
+
+    /// <summary>First-person possessives ("my"): after a preposition they do not say who the sentence is about.</summary>
+    public IReadOnlyList<string> Possessives { get; init; } = [];
+
     /// <summary>Words that report someone else's speech ("says", "told"): "the patient says I want to die" is the patient's.</summary>
     public IReadOnlyList<string> Reporting { get; init; } = [];
 

@@ -8,7 +8,7 @@ internal sealed partial class ScriptReader
 {
     private static readonly string[] CrisisKeys =
     [
-        "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "reporting", "sets", "levels", "paused_reply", "urgent_reply",
+        "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "sets", "levels", "paused_reply", "urgent_reply",
         "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
@@ -55,6 +55,8 @@ internal sealed partial class ScriptReader
             Fillers = StringList(map, "fillers"),
             FirstPerson = StringList(map, "first_person"),
             ThirdPerson = StringList(map, "third_person"),
+            Prepositions = StringList(map, "prepositions"),
+            Possessives = StringList(map, "possessives"),
             Reporting = StringList(map, "reporting"),
             Sets = ReadSets(map),
             Levels = levels,

@@ -158,6 +158,18 @@ public sealed class SafetyClassifierTests
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
     [Theory]
+    [InlineData("Had a patient on my psych rotation who overdosed on acetaminophen, learned a lot about NAC")]
+    [InlineData("A guy from my batch in Karachi jumped from a building after failing, it was in the news")]
+    public void A_possessive_after_a_preposition_does_not_make_someone_elses_act_the_speakers(string message) =>
+        Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
+
+    [Theory]
+    [InlineData("I failed on my birthday and I want to die")]
+    [InlineData("on my way home I thought about jumping off the bridge")]
+    public void The_speaker_still_speaks_after_a_preposition(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("I told him I want to die")]
     [InlineData("my mom keeps asking about the score and I want to die")]
     [InlineData("I keep saying 'I want to die' to myself")]
