@@ -6,21 +6,27 @@ namespace ChatCoach.Core.Safety;
 /// script's word set <c>self</c> (items may be several words), a trailing <c>?</c> makes an element optional, <c>..</c> allows up to 3 other words and
 /// <c>...</c> up to 8. Between two elements the script's filler words ("just", "really", "honestly") may also stand,
 /// so "I want to end it" matches "I just want to really end it". Phrases joined by <c>&amp;</c> must all stand in one
-/// sentence, in any order ("@pills &amp; (saving|saved)"): for what people say in many word orders.
+/// sentence, in any order ("@pills &amp; (saving|saved)"): for what people say in many word orders; joined by
+/// <c>&amp;&amp;</c>, anywhere in the message ("gave away my laptop &amp;&amp; will not need it"): for what people
+/// say across sentences.
 /// </summary>
 internal sealed class SafetyPattern
 {
     private const int ShortGap = 3;
     private const int LongGap = 8;
 
+    private const string AnySentence = "&&";
+
     private readonly Element[][] _phrases;
     private readonly HashSet<string> _fillers;
+    private readonly bool _anySentence;
 
-    private SafetyPattern(string text, Element[][] phrases, HashSet<string> fillers)
+    private SafetyPattern(string text, Element[][] phrases, HashSet<string> fillers, bool anySentence)
     {
         Text = text;
         _phrases = phrases;
         _fillers = fillers;
+        _anySentence = anySentence;
     }
 
     /// <summary>The pattern as written.</summary>
@@ -30,7 +36,8 @@ internal sealed class SafetyPattern
     public static (SafetyPattern? Pattern, string? Error) Parse(string text, SafetyVocabulary vocabulary)
     {
         var phrases = new List<Element[]>();
-        foreach (var phrase in text.Split('&', StringSplitOptions.TrimEntries))
+        var anySentence = text.Contains(AnySentence, StringComparison.Ordinal);
+        foreach (var phrase in anySentence ? text.Split(AnySentence, StringSplitOptions.TrimEntries) : text.Split('&', StringSplitOptions.TrimEntries))
         {
             var (elements, error) = ParsePhrase(phrase, vocabulary);
             if (elements is null)
@@ -41,7 +48,7 @@ internal sealed class SafetyPattern
             phrases.Add(elements);
         }
 
-        return (new SafetyPattern(text, [.. phrases], vocabulary.Fillers), null);
+        return (new SafetyPattern(text, [.. phrases], vocabulary.Fillers, anySentence), null);
     }
 
     private static (Element[]? Elements, string? Error) ParsePhrase(string text, SafetyVocabulary vocabulary)
@@ -104,7 +111,9 @@ internal sealed class SafetyPattern
 
     /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
     public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens) =>
-        _phrases.Length == 1 ? PhraseMatches(_phrases[0], tokens, 0) : SentenceMatches(tokens);
+        _phrases.Length == 1 ? PhraseMatches(_phrases[0], tokens, 0)
+        : _anySentence ? SentenceMatch([.. tokens], 0) is { } span ? [span] : []
+        : SentenceMatches(tokens);
 
     private IEnumerable<(int Start, int End)> PhraseMatches(Element[] phrase, IReadOnlyList<Token> tokens, int offset)
     {

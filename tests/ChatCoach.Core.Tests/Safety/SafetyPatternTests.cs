@@ -38,8 +38,11 @@ public sealed class SafetyPatternTests
     [InlineData("pills & (saving|saved)", "I have been saving my pills for weeks", true)]
     [InlineData("pills & (saving|saved)", "saved up for months, every one of the pills is in a box", true)]
     [InlineData("pills & (saving|saved)", "I have my pills. I saved the receipt", false)]
+    [InlineData("gave away my && will not need", "gave away my laptop. I will not need it", true)]
+    [InlineData("gave away my && will not need", "I will not need it, I gave away my laptop", true)]
+    [InlineData("gave away my && will not need", "gave away my laptop", false)]
     [InlineData("pills & (saving|saved) & box", "saving pills", false)]
-    public void Phrases_joined_by_and_must_all_stand_in_one_sentence_in_any_order(string pattern, string text, bool expected) =>
+    public void Phrases_joined_by_and_stand_in_one_sentence_and_by_double_and_anywhere_in_any_order(string pattern, string text, bool expected) =>
         Assert.Equal(expected, Matches(pattern, text));
 
     [Fact]
