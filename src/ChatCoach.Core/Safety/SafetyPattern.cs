@@ -37,6 +37,11 @@ internal sealed class SafetyPattern
     {
         var phrases = new List<Element[]>();
         var anySentence = text.Contains(AnySentence, StringComparison.Ordinal);
+        if (anySentence && text.Replace(AnySentence, string.Empty, StringComparison.Ordinal).Contains('&'))
+        {
+            return (null, "'&' (one sentence) and '&&' (anywhere in the message) cannot be mixed in one pattern");
+        }
+
         foreach (var phrase in anySentence ? text.Split(AnySentence, StringSplitOptions.TrimEntries) : text.Split('&', StringSplitOptions.TrimEntries))
         {
             var (elements, error) = ParsePhrase(phrase, vocabulary);
@@ -112,7 +117,7 @@ internal sealed class SafetyPattern
     /// <summary>Where the pattern matches, one span (start, end exclusive) per word it can start at.</summary>
     public IEnumerable<(int Start, int End)> Matches(IReadOnlyList<Token> tokens) =>
         _phrases.Length == 1 ? PhraseMatches(_phrases[0], tokens, 0)
-        : _anySentence ? SentenceMatch([.. tokens], 0) is { } span ? [span] : []
+        : _anySentence ? SentenceMatch(tokens, 0) is { } span ? [span] : []
         : SentenceMatches(tokens);
 
     private IEnumerable<(int Start, int End)> PhraseMatches(Element[] phrase, IReadOnlyList<Token> tokens, int offset)
@@ -148,7 +153,7 @@ internal sealed class SafetyPattern
     }
 
     /// <summary>From the first phrase's start to the last one's end when every phrase matches in the sentence, else null.</summary>
-    private (int Start, int End)? SentenceMatch(List<Token> sentence, int offset)
+    private (int Start, int End)? SentenceMatch(IReadOnlyList<Token> sentence, int offset)
     {
         var (start, end) = (int.MaxValue, int.MinValue);
         foreach (var phrase in _phrases)

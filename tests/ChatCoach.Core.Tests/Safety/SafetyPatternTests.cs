@@ -61,6 +61,7 @@ public sealed class SafetyPatternTests
     [InlineData("Die", "can never match")]
     [InlineData("(want||wish) die", "empty alternative")]
     [InlineData("pills & .. die", "'.. die': '..' must stand between two words")]
+    [InlineData("pills & saving && ready", "cannot be mixed")]
     public void Refuses_patterns_that_can_never_match(string pattern, string reason) =>
         Assert.Contains(reason, SafetyPattern.Parse(pattern, Vocabulary).Error, StringComparison.Ordinal);
 
