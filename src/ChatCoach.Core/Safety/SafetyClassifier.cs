@@ -13,6 +13,7 @@ public sealed class SafetyClassifier
     private readonly SafetyVocabulary _vocabulary;
     private readonly SafetyRule[] _rules;
     private readonly BrokenWords _brokenWords;
+    private readonly RunTogetherWords _runTogether;
 
     // Rules by the words that must be in a message for them to match; the rest are always tried. Indexes keep the
     // script's order, so the deciding pattern is the same as trying every rule in turn.
@@ -24,6 +25,13 @@ public sealed class SafetyClassifier
         _vocabulary = vocabulary;
         _rules = rules;
         _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
+        // Shorthand of one or two letters ("sh", "u") is only read standing alone, except "im" and "id".
+        var shorthand = vocabulary.Normalizer.Rewrites.Where(r => r.Key.Length > 2 || vocabulary.FirstPerson.Contains(r.Value[0])).Select(r => r.Key);
+        _runTogether = new RunTogetherWords(
+            rules.SelectMany(r => r.Exceptions.Prepend(r.Pattern)).SelectMany(p => p.Words),
+            shorthand.Concat(vocabulary.FirstPerson).Concat(vocabulary.Fillers).Concat(vocabulary.ThirdPerson)
+                .Concat(vocabulary.Reporting).Concat(vocabulary.Prepositions).Concat(vocabulary.Possessives),
+            vocabulary.Normalizer);
         var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
         _unanchored = [.. Enumerable.Range(0, rules.Length).Where(i => anchors[i] is null)];
         _anchored = Enumerable.Range(0, rules.Length)
@@ -60,7 +68,12 @@ public sealed class SafetyClassifier
     public SafetyReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = _brokenWords.Join(_vocabulary.Normalizer.Tokens(text));
+        var tokens = _vocabulary.Normalizer.Tokens(text);
+        return Read(_brokenWords.Join(_runTogether.Split(tokens, words => Read(words).Level is SafetyLevel.Crisis or SafetyLevel.Concern)));
+    }
+
+    private SafetyReading Read(List<Token> tokens)
+    {
         foreach (var index in Candidates(tokens))
         {
             var rule = _rules[index];

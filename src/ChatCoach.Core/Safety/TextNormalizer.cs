@@ -26,6 +26,9 @@ internal sealed class TextNormalizer
         _glued = glued.Select(Token.KeyOf).ToArray();
     }
 
+    /// <summary>The rewrites, from a word's key to the keys of the words it stands for ("kms" → "kil", "myself").</summary>
+    public IReadOnlyDictionary<string, string[]> Rewrites => _rewrites;
+
     /// <summary>Whether <paramref name="word"/> survives normalisation as itself (a pattern word must, or it never matches).</summary>
     public bool KeepsWord(string word)
     {

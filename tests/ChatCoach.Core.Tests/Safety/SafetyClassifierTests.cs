@@ -37,6 +37,25 @@ public sealed class SafetyClassifierTests
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("wanttodie honestly", "crisis")]
+    [InlineData("ifailedandiwanttokillmyself", "crisis")]
+    [InlineData("iwanttodieiwanttodie", "crisis")]
+    [InlineData("imgonnaendmylife tonight", "crisis")]
+    [InlineData("idontseethepointanymore", "concern")]
+    public void Words_run_together_without_spaces_are_read_as_their_words(string message, string level) =>
+        Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
+
+    [Theory]
+    [InlineData("I'm in Bangladesh, Dhaka")]
+    [InlineData("Inshallah I will pass this time")]
+    [InlineData("mashallah my sister passed step 1 today")]
+    [InlineData("my motivation died somewhere around block 5")]
+    [InlineData("j'ai fait un stage en psychiatrie, beaucoup de patients suicidaires")]
+    [InlineData("ärzte haben höhere suizidraten, gibts dafür eigentlich programme?")]
+    public void Long_words_that_short_words_happen_to_spell_stay_whole(string message) =>
+        Assert.True(CoachClassifier.Classify(message) is not (SafetyLevel.Crisis or SafetyLevel.Concern), message);
+
+    [Theory]
     [InlineData("I hope I don't wake up tomorrow")]
     [InlineData("I wish I had never been born")]
     [InlineData("i just want to go to sleep and never have to wake up")]
