@@ -25,19 +25,23 @@ public sealed class SafetyClassifier
         _vocabulary = vocabulary;
         _rules = rules;
         _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
-        // Shorthand of one or two letters ("sh", "u") is only read standing alone, except "im" and "id".
-        var shorthand = vocabulary.Normalizer.Rewrites.Where(r => r.Key.Length > 2 || vocabulary.FirstPerson.Contains(r.Value[0])).Select(r => r.Key);
-        _runTogether = new RunTogetherWords(
-            rules.SelectMany(r => r.Exceptions.Prepend(r.Pattern)).SelectMany(p => p.Words),
-            shorthand.Concat(vocabulary.FirstPerson).Concat(vocabulary.Fillers).Concat(vocabulary.ThirdPerson)
-                .Concat(vocabulary.Reporting).Concat(vocabulary.Prepositions).Concat(vocabulary.Possessives),
-            vocabulary.Normalizer);
         var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
         _unanchored = [.. Enumerable.Range(0, rules.Length).Where(i => anchors[i] is null)];
         _anchored = Enumerable.Range(0, rules.Length)
             .SelectMany(i => anchors[i] ?? Enumerable.Empty<string>(), (i, word) => (i, word))
             .GroupBy(x => x.word, x => x.i, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        // Inside a longer word, shorthand of one letter ("u") is a letter, and of two letters that stand for a risk
+        // ("sh") is mostly the end of another word ("bangladesh").
+        var shorthand = vocabulary.Normalizer.Rewrites
+            .Where(r => r.Key.Length > 2 || r.Key.Length == 2 && !RaisesAlarm([.. r.Value.Select(key => new Token(key, 0))]))
+            .Select(r => r.Key);
+        _runTogether = new RunTogetherWords(
+            rules.SelectMany(r => r.Exceptions.Prepend(r.Pattern)).SelectMany(p => p.Words),
+            shorthand.Concat(vocabulary.FirstPerson).Concat(vocabulary.Fillers).Concat(vocabulary.ThirdPerson)
+                .Concat(vocabulary.Reporting).Concat(vocabulary.Prepositions).Concat(vocabulary.Possessives),
+            vocabulary.Normalizer);
     }
 
     /// <summary>Compiles <paramref name="crisis"/>; patterns with problems are left out and reported.</summary>
@@ -69,8 +73,10 @@ public sealed class SafetyClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _vocabulary.Normalizer.Tokens(text);
-        return Read(_brokenWords.Join(_runTogether.Split(tokens, words => Read(words).Level is SafetyLevel.Crisis or SafetyLevel.Concern)));
+        return Read(_brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm)));
     }
+
+    private bool RaisesAlarm(List<Token> tokens) => Read(tokens).Level is SafetyLevel.Crisis or SafetyLevel.Concern;
 
     private SafetyReading Read(List<Token> tokens)
     {

@@ -11,6 +11,9 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     // "says I", "says that I", "said that I just": what may stand between the reporting word and the reported words.
     private const int ReportedSpeechReach = 4;
 
+    // "am an IMG", "am a failed IMG": the self-naming word and up to two words between.
+    private const int SelfNamingReach = 3;
+
     public SafetyLevel Level { get; } = level;
 
     public SafetyPattern Pattern { get; } = pattern;
@@ -133,11 +136,34 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             if (tokens[i].Key != skipping && SomeoneElse(tokens[i].Key) is { } someoneElse
                 && !(vocabulary.Possessives.Contains(tokens[i].Key) && i > 0 && vocabulary.Prepositions.Contains(tokens[i - 1].Key)))
             {
-                return someoneElse;
+                return someoneElse && !NamesTheSpeaker(tokens, i);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the third-person word at <paramref name="position"/> is what the speaker calls themselves ("I am an
+    /// IMG", "as a student"): a self-naming word shortly before it, with no preposition or possessive between.
+    /// </summary>
+    private bool NamesTheSpeaker(IReadOnlyList<Token> tokens, int position)
+    {
+        for (var i = position - 1; i >= 0 && i >= position - SelfNamingReach && tokens[i].Clause == tokens[position].Clause; i--)
+        {
+            if (vocabulary.SelfNaming.Contains(tokens[i].Key))
+            {
+                return true;
+            }
+
+            if (vocabulary.Prepositions.Contains(tokens[i].Key) || vocabulary.Possessives.Contains(tokens[i].Key)
+                || SomeoneElse(tokens[i].Key) is not null)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for a third-person word, false for a first-person one, null for any other word.</summary>

@@ -14,6 +14,7 @@ internal sealed class SafetyVocabulary
         Reporting = Keys(crisis.Reporting);
         Prepositions = Keys(crisis.Prepositions);
         Possessives = Keys(crisis.Possessives);
+        SelfNaming = Keys(crisis.SelfNaming);
         Sets = crisis.Sets;
     }
 
@@ -33,6 +34,9 @@ internal sealed class SafetyVocabulary
 
     /// <summary>First-person possessives ("my").</summary>
     public HashSet<string> Possessives { get; }
+
+    /// <summary>Words after which a third-person word names the speaker ("I am an IMG").</summary>
+    public HashSet<string> SelfNaming { get; }
 
     /// <summary>Words that report someone else's speech ("says", "told").</summary>
     public HashSet<string> Reporting { get; }

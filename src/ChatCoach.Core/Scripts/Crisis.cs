@@ -35,6 +35,12 @@ public sealed record Crisis
     /// <summary>Words that report someone else's speech ("says", "told"): "the patient says I want to die" is the patient's.</summary>
     public IReadOnlyList<string> Reporting { get; init; } = [];
 
+    /// <summary>
+    /// Words after which a third-person word names the speaker ("I am an IMG", "as a student"), with up to two words
+    /// between that are neither prepositions nor possessives.
+    /// </summary>
+    public IReadOnlyList<string> SelfNaming { get; init; } = [];
+
     /// <summary>Named word sets patterns refer to as <c>@name</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

@@ -8,7 +8,7 @@ internal sealed partial class ScriptReader
 {
     private static readonly string[] CrisisKeys =
     [
-        "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "sets", "levels", "paused_reply", "urgent_reply",
+        "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "self_naming", "sets", "levels", "paused_reply", "urgent_reply",
         "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
@@ -58,6 +58,7 @@ internal sealed partial class ScriptReader
             Prepositions = StringList(map, "prepositions"),
             Possessives = StringList(map, "possessives"),
             Reporting = StringList(map, "reporting"),
+            SelfNaming = StringList(map, "self_naming"),
             Sets = ReadSets(map),
             Levels = levels,
             PausedReply = paused,

@@ -37,11 +37,24 @@ public sealed class SafetyClassifierTests
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("I'm an IMG, want to die")]
+    [InlineData("i am a failed img and want to die")]
+    public void A_third_person_word_the_speaker_calls_themselves_names_the_speaker(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("i am with my patient who wants to die")]
+    [InlineData("as the patient wanted to die, we called psych")]
+    public void A_third_person_word_after_a_preposition_or_without_self_naming_is_someone_else(string message) =>
+        Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("wanttodie honestly", "crisis")]
     [InlineData("ifailedandiwanttokillmyself", "crisis")]
     [InlineData("iwanttodieiwanttodie", "crisis")]
     [InlineData("imgonnaendmylife tonight", "crisis")]
     [InlineData("idontseethepointanymore", "concern")]
+    [InlineData("thinkingaboutoverdosingrn cant stop", "crisis")]
     public void Words_run_together_without_spaces_are_read_as_their_words(string message, string level) =>
         Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
 
