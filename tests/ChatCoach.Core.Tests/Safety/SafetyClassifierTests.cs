@@ -326,6 +326,8 @@ public sealed class SafetyClassifierTests
     [InlineData("no")]
     [InlineData("2")]
     [InlineData("I'm not suicidal")]
+    [InlineData("I have a runny nose and a headache")]
+    [InlineData("j'ai honte, je n'ose pas le dire à mes parents")]
     public void Idioms_clinical_talk_third_person_and_plain_answers_are_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 }
