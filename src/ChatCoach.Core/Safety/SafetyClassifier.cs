@@ -135,7 +135,7 @@ public sealed class SafetyClassifier
             }
             else
             {
-                exceptions.Add(exception);
+                exceptions.Add(exception.WithNoTypoFor(pattern.Names));
             }
         }
 

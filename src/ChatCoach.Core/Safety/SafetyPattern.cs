@@ -29,6 +29,19 @@ internal sealed class SafetyPattern
         _anySentence = anySentence;
     }
 
+    /// <summary>
+    /// This pattern with its words forgiving no typo into a word <paramref name="ownWord"/> names: for an exception,
+    /// whose long words would otherwise cancel the very words its pattern is written with.
+    /// </summary>
+    public SafetyPattern WithNoTypoFor(Func<string, bool> ownWord) =>
+        new(Text, [.. _phrases.Select(phrase => phrase.Select(element => element with
+        {
+            Choices = [.. element.Choices.Select(choice => choice.Select(word => word with { NoTypoFor = ownWord }).ToArray())],
+        }).ToArray())], _fillers, _anySentence);
+
+    /// <summary>Whether <paramref name="key"/> is one of this pattern's words as written: exactly, or by its beginning.</summary>
+    public bool Names(string key) => Words.Any(w => w.Prefix ? key.StartsWith(w.Key, StringComparison.Ordinal) : key == w.Key);
+
     /// <summary>The pattern as written.</summary>
     public string Text { get; }
 

@@ -113,8 +113,9 @@ internal sealed class TextNormalizer
                 continue;
             }
 
+            var spelt = SpeltWithDots(text, i, word);
             Flush(word, clause, quote, tokens, letters);
-            if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔')
+            if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔' && !spelt)
             {
                 clause++;
             }
@@ -199,6 +200,14 @@ internal sealed class TextNormalizer
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the full stop at <paramref name="at"/> stands between single letters ("k.i.l.l"): a word spelt out,
+    /// not the end of a sentence.
+    /// </summary>
+    private static bool SpeltWithDots(string text, int at, StringBuilder word) =>
+        text[at] == '.' && word.Length == 1 && char.IsLetter(word[0]) && at + 1 < text.Length && char.IsLetter(text[at + 1])
+        && (at + 2 == text.Length || !char.IsLetterOrDigit(text[at + 2]));
 
     /// <summary>Faces people send for laughing: 😂 🤣 😆 😹, and 💀 ("I'm dead", as in laughing).</summary>
     private static bool Laughing(int codePoint) => codePoint is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F639 or 0x1F480;

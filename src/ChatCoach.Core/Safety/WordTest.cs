@@ -9,6 +9,12 @@ namespace ChatCoach.Core.Safety;
 /// </summary>
 internal sealed record WordTest(string Key, bool Prefix)
 {
+    /// <summary>
+    /// Words never taken as a typo of this one, because they are words in their own right where it is used: an
+    /// exception's words do not forgive a typo into a word its pattern names ("overdoing" is not "overdosing").
+    /// </summary>
+    public Func<string, bool>? NoTypoFor { get; init; }
+
     private const int FuzzyFrom = 7;
 
     /// <summary>Whether only a token with exactly this key is accepted (no beginning, no typo forgiven).</summary>
@@ -26,7 +32,7 @@ internal sealed record WordTest(string Key, bool Prefix)
                 return true;
             }
 
-            if (Key.Length < FuzzyFrom - 1)
+            if (Key.Length < FuzzyFrom - 1 || NoTypoFor?.Invoke(key) == true)
             {
                 return false;
             }
@@ -42,6 +48,6 @@ internal sealed record WordTest(string Key, bool Prefix)
             return false;
         }
 
-        return key == Key || Key.Length >= FuzzyFrom && Typos.WithinOneEdit(Key, key);
+        return key == Key || Key.Length >= FuzzyFrom && Typos.WithinOneEdit(Key, key) && NoTypoFor?.Invoke(key) != true;
     }
 }

@@ -25,6 +25,7 @@ public sealed class SafetyClassifierTests
     [InlineData("I know how I'll do it")]
     [InlineData("s u i c i d e is all i think about")]
     [InlineData("bro fr considering s*icide")]
+    [InlineData("i want to k.i.l.l myself")]
     public void Words_broken_apart_and_apostrophe_endings_are_read_whole(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -47,6 +48,12 @@ public sealed class SafetyClassifierTests
     [InlineData("as the patient wanted to die, we called psych")]
     public void A_third_person_word_after_a_preposition_or_without_self_naming_is_someone_else(string message) =>
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("overdosing again tonight", "crisis")]
+    [InlineData("I'm overdoing it with caffeine", "none")]
+    public void An_exception_word_does_not_take_a_word_its_pattern_names_for_a_typo(string message, string level) =>
+        Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
 
     [Theory]
     [InlineData("wanttodie honestly", "crisis")]
