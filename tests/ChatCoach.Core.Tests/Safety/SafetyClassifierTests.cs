@@ -56,6 +56,26 @@ public sealed class SafetyClassifierTests
         Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
 
     [Theory]
+    [InlineData("No, not thinking of harming myself. Just exhausted")]
+    [InlineData("No, I'm not thinking of harming myself")]
+    [InlineData("nah I'm not thinking of hurting myself, just annoyed at NBME")]
+    [InlineData("no thoughts of killing myself")]
+    [InlineData("no, no self harm thoughts. just sad")]
+    [InlineData("No, I'm not planning to kill myself")]
+    [InlineData("no, I'm not having thoughts of ending it")]
+    [InlineData("I'm not thinking about suicide")]
+    public void A_no_to_the_safety_question_in_its_own_words_raises_no_alarm(string message) =>
+        Assert.True(CoachClassifier.Classify(message) is not (SafetyLevel.Crisis or SafetyLevel.Concern), message);
+
+    [Theory]
+    [InlineData("no, I'm thinking of killing myself")]
+    [InlineData("I can't stop thinking of killing myself")]
+    [InlineData("made it through another week without killing myself, barely")]
+    [InlineData("No. I am planning to kill myself")]
+    public void A_no_that_does_not_negate_the_risk_stays_crisis(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("wanttodie honestly", "crisis")]
     [InlineData("ifailedandiwanttokillmyself", "crisis")]
     [InlineData("iwanttodieiwanttodie", "crisis")]
