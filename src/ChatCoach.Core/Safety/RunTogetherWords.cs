@@ -85,16 +85,20 @@ internal sealed class RunTogetherWords
         {
             for (var start = Math.Max(0, end - _longestWord); start < end; start++)
             {
-                var previous = fewest[start] != int.MaxValue ? start
-                    : start + 1 < end && fewest[start + 1] != int.MaxValue ? start + 1 : -1;
-                if (previous < 0 || fewest[previous] + 1 >= fewest[end] || !_lookup.Contains(key.AsSpan(start, end - start)))
+                if (!_lookup.Contains(key.AsSpan(start, end - start)))
                 {
                     continue;
                 }
 
-                fewest[end] = fewest[previous] + 1;
-                from[end] = start;
-                after[end] = previous;
+                foreach (var previous in (ReadOnlySpan<int>)[start, start + 1])
+                {
+                    if (previous < end && fewest[previous] != int.MaxValue && fewest[previous] + 1 < fewest[end])
+                    {
+                        fewest[end] = fewest[previous] + 1;
+                        from[end] = start;
+                        after[end] = previous;
+                    }
+                }
             }
         }
 

@@ -81,6 +81,7 @@ public sealed class SafetyClassifierTests
     [InlineData("iwanttodieiwanttodie", "crisis")]
     [InlineData("imgonnaendmylife tonight", "crisis")]
     [InlineData("idontseethepointanymore", "concern")]
+    [InlineData("icanttakeitanymore", "concern")]
     [InlineData("thinkingaboutoverdosingrn cant stop", "crisis")]
     public void Words_run_together_without_spaces_are_read_as_their_words(string message, string level) =>
         Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
