@@ -145,7 +145,8 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     /// <summary>
     /// Whether the third-person word at <paramref name="position"/> is what the speaker calls themselves ("I am an
-    /// IMG", "as a student"): a self-naming word shortly before it, with no preposition or possessive between.
+    /// IMG", "I am a failed IMG"): a self-naming word shortly before it, with no preposition, possessive or other
+    /// person word between.
     /// </summary>
     private bool NamesTheSpeaker(IReadOnlyList<Token> tokens, int position)
     {

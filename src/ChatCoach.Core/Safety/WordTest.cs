@@ -9,13 +9,13 @@ namespace ChatCoach.Core.Safety;
 /// </summary>
 internal sealed record WordTest(string Key, bool Prefix)
 {
+    private const int FuzzyFrom = 7;
+
     /// <summary>
     /// Words never taken as a typo of this one, because they are words in their own right where it is used: an
     /// exception's words do not forgive a typo into a word its pattern names ("overdoing" is not "overdosing").
     /// </summary>
     public Func<string, bool>? NoTypoFor { get; init; }
-
-    private const int FuzzyFrom = 7;
 
     /// <summary>Whether only a token with exactly this key is accepted (no beginning, no typo forgiven).</summary>
     public bool Exact => !Prefix && Key.Length < FuzzyFrom;

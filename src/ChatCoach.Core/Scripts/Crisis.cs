@@ -36,8 +36,8 @@ public sealed record Crisis
     public IReadOnlyList<string> Reporting { get; init; } = [];
 
     /// <summary>
-    /// Words after which a third-person word names the speaker ("I am an IMG", "as a student"), with up to two words
-    /// between that are neither prepositions nor possessives.
+    /// Words after which a third-person word names the speaker ("I am an IMG"), with up to two words between that
+    /// are neither prepositions nor possessives.
     /// </summary>
     public IReadOnlyList<string> SelfNaming { get; init; } = [];
 
