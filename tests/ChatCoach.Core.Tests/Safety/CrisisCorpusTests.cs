@@ -31,7 +31,7 @@ public sealed class CrisisCorpusTests
     /// <summary>
     /// The stress parts were each written before a round of tuning and measured once (see their README); these
     /// floors, a little under each part's figures now, keep later edits from giving back what was won on them.
-    /// The last four parts (heldout145 to heldout148) stay out, as the clean figures of the rules as they stand.
+    /// The last four parts (heldout149 to heldout152) stay out, as the clean figures of the rules as they stand.
     /// heldout5 (preparation and euphemism) stays among the lowest on purpose: some of its phrases ("I've picked the
     /// day", "check out early") are everyday exam and travel talk too, and are left to the concern and paused replies.
     /// </summary>
@@ -179,6 +179,10 @@ public sealed class CrisisCorpusTests
     [InlineData("heldout142", 0.97, 0.96)]
     [InlineData("heldout143", 0.99, 0.99)]
     [InlineData("heldout144", 0.99, 0.99)]
+    [InlineData("heldout145", 0.98, 0.98)]
+    [InlineData("heldout146", 0.97, 0.96)]
+    [InlineData("heldout147", 0.99, 0.99)]
+    [InlineData("heldout148", 0.99, 0.98)]
     public void Each_stress_part_keeps_its_floor(string part, double crisisFloor, double positiveFloor)
     {
         var figures = StressFigures.Value.Single(f => f.Part == part);
