@@ -46,13 +46,7 @@ internal sealed class RunTogetherWords
         List<Token>? split = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            var pieces = Pieces(tokens[i].Key) is { } found
-                ? _normalizer.Tokens(string.Join(' ', found)).Select(t => t with { Clause = tokens[i].Clause, Quote = tokens[i].Quote }).ToList()
-                : null;
-            // The rest of the sentence may begin with the self word split from its end ("iwantokil" "myself").
-            var next = tokens.Skip(i + 1).TakeWhile(t => t.Clause == tokens[i].Clause).ToList();
-            if (pieces is null || pieces.Count < ShortestSplitInto || !raisesAlarm([.. pieces, .. next])
-                || raisesAlarm([tokens[i], .. next]) || _tests.Any(t => t.Accepts(tokens[i].Key)))
+            if (Read(tokens, i, raisesAlarm) is not { } pieces)
             {
                 split?.Add(tokens[i]);
                 continue;
@@ -63,6 +57,28 @@ internal sealed class RunTogetherWords
         }
 
         return split ?? tokens;
+    }
+
+    /// <summary>The words the token at <paramref name="index"/> splits into, or null when it stays whole.</summary>
+    private List<Token>? Read(List<Token> tokens, int index, Func<List<Token>, bool> raisesAlarm)
+    {
+        var token = tokens[index];
+        if (Pieces(token.Key) is not { } found)
+        {
+            return null;
+        }
+
+        var pieces = _normalizer.Tokens(string.Join(' ', found)).Select(t => t with { Clause = token.Clause, Quote = token.Quote }).ToList();
+        if (pieces.Count < ShortestSplitInto)
+        {
+            return null;
+        }
+
+        // The rest of the sentence may begin with the self word split from its end ("iwantokil" "myself").
+        var next = tokens.Skip(index + 1).TakeWhile(t => t.Clause == token.Clause).ToList();
+        return raisesAlarm([.. pieces, .. next]) && !raisesAlarm([token, .. next]) && !_tests.Any(t => t.Accepts(token.Key))
+            ? pieces
+            : null;
     }
 
     /// <summary>The fewest known words <paramref name="key"/> is made of, or null when it is a word or not made of words.</summary>

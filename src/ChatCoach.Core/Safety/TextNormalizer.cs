@@ -115,7 +115,7 @@ internal sealed class TextNormalizer
 
             var spelt = SpeltWithDots(text, i, word);
             Flush(word, clause, quote, tokens, letters);
-            if (c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔' && !spelt)
+            if (!spelt && c is '.' or '!' or '?' or ';' or '\n' or '؟' or '۔')
             {
                 clause++;
             }
