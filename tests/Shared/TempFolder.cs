@@ -8,7 +8,8 @@ internal sealed class TempFolder(string prefix) : IDisposable
     /// <summary>
     /// Copies the repository's scripts matching <paramref name="scripts"/> into a <c>dialogs</c> folder here, the
     /// golden conversations matching <paramref name="goldens"/> into its <c>tests</c> (none when null), and always the
-    /// crisis corpus (a script that names it is refused without it). Returns the folder.
+    /// crisis corpus with the learned reader's examples and model (a script that names them is refused without them).
+    /// Returns the folder.
     /// </summary>
     public string CopyDialogs(string scripts = "*.yaml", string? goldens = null)
     {
@@ -19,11 +20,16 @@ internal sealed class TempFolder(string prefix) : IDisposable
             Copy(System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests"), System.IO.Path.Combine(target, "tests"), goldens);
         }
 
-        var corpus = System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests", "crisis");
-        foreach (var part in Directory.EnumerateDirectories(corpus))
+        // The corpus, and the examples and model of the learned reader: a script naming them does not load or reload without them.
+        foreach (var corpus in new[] { "crisis", "crisis-stress" })
         {
-            Copy(part, System.IO.Path.Combine(target, "tests", "crisis", System.IO.Path.GetFileName(part)), "*.txt");
+            foreach (var part in Directory.EnumerateDirectories(System.IO.Path.Combine(RepositoryPaths.Dialogs, "tests", corpus)))
+            {
+                Copy(part, System.IO.Path.Combine(target, "tests", corpus, System.IO.Path.GetFileName(part)), "*.txt");
+            }
         }
+
+        Copy(System.IO.Path.Combine(RepositoryPaths.Dialogs, "models"), System.IO.Path.Combine(target, "models"), "*.json");
 
         return target;
     }

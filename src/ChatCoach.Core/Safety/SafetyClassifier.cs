@@ -4,6 +4,10 @@ namespace ChatCoach.Core.Safety;
 
 /// <summary>
 /// Reads a message for risk with a script's crisis patterns: the highest level any pattern raises, crisis first.
+/// When no crisis pattern matches and the script has a learned reader, the message is crisis if the reader's
+/// probability reaches the script's threshold, unless the message matches one of the reader's own exceptions, or a
+/// crisis or concern pattern's words are there and the script set them aside (an exception, someone else's words):
+/// what moderators ruled out, the reader does not rule back in.
 /// Compiled once per script version; pure and thread-safe.
 /// </summary>
 public sealed class SafetyClassifier
@@ -14,16 +18,22 @@ public sealed class SafetyClassifier
     private readonly SafetyRule[] _rules;
     private readonly BrokenWords _brokenWords;
     private readonly RunTogetherWords _runTogether;
+    private readonly RiskModel? _model;
+    private readonly double _threshold;
+    private readonly SafetyPattern[] _notLearned;
 
     // Rules by the words that must be in a message for them to match; the rest are always tried. Indexes keep the
     // script's order, so the deciding pattern is the same as trying every rule in turn.
     private readonly Dictionary<string, int[]> _anchored;
     private readonly int[] _unanchored;
 
-    private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules)
+    private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules, RiskModel? model, double threshold, SafetyPattern[] notLearned)
     {
         _vocabulary = vocabulary;
         _rules = rules;
+        _model = model;
+        _threshold = threshold;
+        _notLearned = notLearned;
         _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
         var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
         _unanchored = [.. Enumerable.Range(0, rules.Length).Where(i => anchors[i] is null)];
@@ -62,7 +72,23 @@ public sealed class SafetyClassifier
             }
         }
 
-        return (new SafetyClassifier(vocabulary, [.. rules]), problems);
+        var notLearned = new List<SafetyPattern>();
+        foreach (var unless in crisis.Learned?.Unless ?? [])
+        {
+            var (pattern, error) = SafetyPattern.Parse(unless.Text, vocabulary);
+            if (pattern is null)
+            {
+                problems.Add(new(unless.Position, ProblemCodes.PatternNeverMatches, $"crisis learned: exception '{unless.Text}': {error}",
+                    "see 'Patterns' in dialogs/README.md"));
+            }
+            else
+            {
+                notLearned.Add(pattern);
+            }
+        }
+
+        var model = crisis.Learned is null ? null : crisis.Model;
+        return (new SafetyClassifier(vocabulary, [.. rules], model, crisis.Learned?.Threshold ?? 1, [.. notLearned]), problems);
     }
 
     /// <summary>The level of <paramref name="text"/>.</summary>
@@ -73,7 +99,16 @@ public sealed class SafetyClassifier
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _vocabulary.Normalizer.Tokens(text);
-        return Read(_brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm)));
+        var read = _brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm));
+        var reading = Read(read);
+        if (reading.Level is not SafetyLevel.Crisis && _model?.Probability(tokens) is { } probability && probability >= _threshold
+            && !_notLearned.Any(p => p.Matches(read).Any())
+            && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && _rules[i].SetsAside(read)))
+        {
+            return new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {probability:0.00}"));
+        }
+
+        return reading;
     }
 
     private bool RaisesAlarm(List<Token> tokens) => Read(tokens).Level is SafetyLevel.Crisis or SafetyLevel.Concern;

@@ -36,6 +36,12 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     }
 
     /// <summary>
+    /// Whether the pattern's words are there but the script set them aside: an exception covers them, or they are
+    /// someone else's.
+    /// </summary>
+    public bool SetsAside(IReadOnlyList<Token> tokens) => Pattern.Matches(tokens).Any() && !Matches(tokens);
+
+    /// <summary>
     /// An exception guards an idiom, and an idiom does not run over a full stop: "I want to die. My hair..." is not
     /// "die my hair".
     /// </summary>

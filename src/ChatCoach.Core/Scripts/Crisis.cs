@@ -11,6 +11,12 @@ public sealed record Crisis
     /// <summary>The corpus folder (relative to the script's folder) whose figures a reload must meet; none for no check.</summary>
     public string? Corpus { get; init; }
 
+    /// <summary>The learned reader: its examples, its trained model and the probability from which it reads crisis; none for patterns only.</summary>
+    public LearnedReader? Learned { get; init; }
+
+    /// <summary>The trained model of <see cref="Learned"/>, attached when the script is loaded from its folder.</summary>
+    public RiskModel? Model { get; init; }
+
     /// <summary>Words rewritten before matching: chat shorthand and misspellings ("kms" → "kill myself").</summary>
     public IReadOnlyDictionary<string, string> Rewrites { get; init; } = new Dictionary<string, string>();
 
@@ -89,3 +95,14 @@ public sealed record PatternText(string Text, SourcePosition Position);
 
 /// <summary>Help lines for the countries named by <paramref name="Names"/>.</summary>
 public sealed record CountryLines(IReadOnlyList<string> Names, string Reply);
+
+/// <summary>
+/// Where the learned reader's examples (<paramref name="Examples"/>) and trained model (<paramref name="Model"/>) are,
+/// relative to the script's folder, the probability from which it reads a message as crisis, and the patterns of
+/// ordinary talk it is not asked about (<see cref="Unless"/>).
+/// </summary>
+public sealed record LearnedReader(string Examples, string Model, double Threshold, SourcePosition Position)
+{
+    /// <summary>Patterns of messages the reader is not asked about ("my grandma's funeral"): moderators' word over its guess.</summary>
+    public IReadOnlyList<PatternText> Unless { get; init; } = [];
+}

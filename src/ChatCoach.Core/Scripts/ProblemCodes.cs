@@ -86,4 +86,7 @@ public static class ProblemCodes
 
     /// <summary>A crisis corpus that is missing or whose figures fall below the bar.</summary>
     public const string CorpusBelowBar = "CC072";
+
+    /// <summary>A learned reader whose examples overlap the corpus, or whose model is missing, unreadable or out of date.</summary>
+    public const string LearnedModel = "CC073";
 }

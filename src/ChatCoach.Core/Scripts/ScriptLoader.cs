@@ -12,7 +12,40 @@ public static class ScriptLoader
     public static async Task<ScriptLoadResult> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var content = await File.ReadAllTextAsync(path, cancellationToken);
-        return Load(path, content);
+        return await LoadAsync(path, content, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads a script from its text, as <see cref="Load"/> does, and attaches the trained model its learned reader
+    /// names, read from beside <paramref name="file"/>. A named model that is missing or unreadable is a problem.
+    /// </summary>
+    public static async Task<ScriptLoadResult> LoadAsync(string file, string content, CancellationToken cancellationToken = default)
+    {
+        var result = Load(file, content);
+        if (result.Script is not { Crisis: { Learned: { } learned } crisis } script)
+        {
+            return result;
+        }
+
+        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, learned.Model);
+        string? reason = null;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            var model = await Safety.RiskModel.ReadAsync(stream, cancellationToken);
+            return result with { Script = script with { Crisis = crisis with { Model = model } } };
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            reason = $"no trained model at '{path}'";
+        }
+        catch (InvalidDataException e)
+        {
+            reason = $"the model at '{path}' is {e.Message}";
+        }
+
+        return new ScriptLoadResult(null, [new ScriptProblem(file, learned.Position, ProblemCodes.LearnedModel, $"crisis learned: {reason}",
+            "run 'chatcoach dialogs train' to train it from the examples")]);
     }
 
     /// <summary>Loads a script file, or every <c>*.yaml</c> file of a folder (not its subfolders), in name order.</summary>

@@ -8,10 +8,11 @@ internal sealed partial class ScriptReader
 {
     private static readonly string[] CrisisKeys =
     [
-        "corpus", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "self_naming", "sets", "levels", "paused_reply", "urgent_reply",
+        "corpus", "learned", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "self_naming", "sets", "levels", "paused_reply", "urgent_reply",
         "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
+    private static readonly string[] LearnedKeys = ["examples", "model", "threshold", "unless"];
     private static readonly string[] LevelKeys = ["opening", "reply", "patterns"];
     private static readonly string[] PatternKeys = ["match", "unless"];
     private static readonly string[] CountryKeys = ["names", "reply"];
@@ -50,6 +51,7 @@ internal sealed partial class ScriptReader
         var crisis = new Crisis
         {
             Corpus = map.Children.ContainsKey("corpus") ? RequiredScalar(map, "corpus", "crisis") : null,
+            Learned = ReadLearned(map),
             Rewrites = ReadRewrites(map),
             Glued = StringList(map, "glued"),
             Fillers = StringList(map, "fillers"),
@@ -78,6 +80,57 @@ internal sealed partial class ScriptReader
         }
 
         return crisis;
+    }
+
+    private LearnedReader? ReadLearned(YamlMappingNode crisis)
+    {
+        if (Mapping(crisis, "learned", required: false) is not { } map)
+        {
+            return null;
+        }
+
+        CheckKeys(map, LearnedKeys, "crisis learned");
+        var examples = RequiredScalar(map, "examples", "crisis learned");
+        var model = RequiredScalar(map, "model", "crisis learned");
+        var threshold = RequiredScalar(map, "threshold", "crisis learned");
+        if (!double.TryParse(threshold, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var probability)
+            || probability is < 0.5 or >= 1)
+        {
+            if (threshold is not null)
+            {
+                Add(map.Children["threshold"], ProblemCodes.WrongType, $"crisis learned: threshold '{threshold}' is not a probability from 0.5 up to 1",
+                    "write the probability from which a message reads as crisis, e.g. 0.8");
+            }
+
+            return null;
+        }
+
+        if (examples is null || model is null)
+        {
+            return null;
+        }
+
+        // The corpus is the bar a reload must meet; a reader trained on it would be marked on its own homework.
+        if (crisis.Children.TryGetValue("corpus", out var corpusNode) && corpusNode is YamlScalarNode { Value: { Length: > 0 } corpus }
+            && Overlap(corpus, examples))
+        {
+            Add(map.Children["examples"], ProblemCodes.LearnedModel, $"crisis learned: examples '{examples}' overlap the corpus '{corpus}'",
+                "train on another folder (e.g. tests/crisis-stress), so the corpus stays unseen by the reader it measures");
+            return null;
+        }
+
+        var unless = Sequence(map, "unless")?.Children.OfType<YamlScalarNode>()
+            .Where(u => u.Value is { Length: > 0 })
+            .Select(u => new PatternText(u.Value!, Position(u)))
+            .ToList() ?? [];
+        return new LearnedReader(examples, model, probability, Position(map)) { Unless = unless };
+    }
+
+    private static bool Overlap(string first, string second)
+    {
+        static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Path.GetTempPath(), path))) + Path.DirectorySeparatorChar;
+        var (a, b) = (Full(first), Full(second));
+        return a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
     }
 
     private Dictionary<SafetyLevel, SafetyLevelDefinition> ReadLevels(YamlMappingNode crisis)

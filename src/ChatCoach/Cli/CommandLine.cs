@@ -50,6 +50,8 @@ internal sealed class CommandLine
             Verb(new Command("graph", "Print the script ID as a Mermaid diagram."), "dialogs graph", new Argument<string>("ID") { Description = "the id of a live script" }),
             Verb(new Command("classify", "Read messages from stdin, one a line, and print each one's safety level: crisis, concern, distress or none."),
                 "dialogs classify", _script, _why),
+            Verb(new Command("train", "Train the learned reader of the crisis check on the examples its script names, and write its model."),
+                "dialogs train", _script),
         };
         var stats = Verb(new Command("stats", "The funnel per script version, from counters (no message text, no user)."), "stats", Database());
         var shell = new Argument<string>("SHELL") { Description = "bash or zsh" }.AcceptOnlyFromAmong("bash", "zsh");

@@ -53,6 +53,8 @@ internal static class Application
                 return await dialogsTool.GraphAsync(invocation.Target!, cancellationToken);
             case "dialogs classify":
                 return await dialogsTool.ClassifyAsync(invocation.Script, invocation.Why, cancellationToken);
+            case "dialogs train":
+                return await dialogsTool.TrainAsync(invocation.Script, cancellationToken);
             case "stats":
                 return await StatsTool.RunAsync(settings.Database, settings.Dialogs, Console.Out, cancellationToken);
         }

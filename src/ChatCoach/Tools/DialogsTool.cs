@@ -7,7 +7,7 @@ using ChatCoach.Core.Seasons;
 namespace ChatCoach.Tools;
 
 /// <summary>
-/// The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c> and <c>classify</c>. Validation and
+/// The moderators' tools: <c>dialogs validate</c>, <c>test</c>, <c>graph</c>, <c>classify</c> and <c>train</c>. Validation and
 /// goldens without a <c>today:</c> use <paramref name="clock"/>'s day (<c>ChatCoach:Clock:Today</c>).
 /// </summary>
 internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, TextReader input, TextWriter output, TextWriter errors)
@@ -144,6 +144,57 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
             await output.WriteLineAsync(why && reading.Pattern is { } pattern ? $"{level}\t{pattern}" : level);
         }
 
+        return Succeeded;
+    }
+
+    /// <summary>
+    /// Trains the learned reader of the script <paramref name="script"/> (an id or a file; the default script when
+    /// null) on its examples and writes the model where its crisis section says.
+    /// </summary>
+    public async Task<int> TrainAsync(string? script, CancellationToken cancellationToken)
+    {
+        var files = script is not null && File.Exists(script) ? [script]
+            : Directory.Exists(options.Path) ? Directory.EnumerateFiles(options.Path, "*.yaml").Order(StringComparer.Ordinal).ToList() : [];
+        Script? chosen = null;
+        foreach (var file in files)
+        {
+            // Without its model: training is how a missing or stale one is made.
+            var loaded = ScriptLoader.Load(file, await File.ReadAllTextAsync(file, cancellationToken)).Script;
+            if (loaded is not null && (files.Count == 1 || loaded.Id == (script ?? options.Default)))
+            {
+                chosen = loaded;
+                break;
+            }
+        }
+
+        if (chosen is not { Crisis.Learned: { } learned })
+        {
+            await errors.WriteLineAsync(chosen is null
+                ? $"chatcoach: no valid script '{script ?? options.Default}' (run 'chatcoach dialogs validate')."
+                : $"chatcoach: script '{chosen.Id}' has no 'learned:' in its crisis section; nothing to train.");
+            return Failed;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(chosen.File))!;
+        var examples = await CrisisCorpus.LoadAsync(Path.Combine(folder, learned.Examples), cancellationToken);
+        if (examples is null || examples.Parts.Count == 0)
+        {
+            await errors.WriteLineAsync($"chatcoach: no examples in '{Path.Combine(folder, learned.Examples)}'.");
+            return Failed;
+        }
+
+        var started = clock.GetTimestamp();
+        var model = RiskModel.Train(chosen.Crisis, examples);
+        var path = Path.Combine(folder, learned.Model);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await using (var stream = File.Create(path))
+        {
+            await model.WriteAsync(stream, cancellationToken);
+        }
+
+        var crisisCount = examples.Parts.Sum(p => p.Messages.Count(m => m.Label == SafetyLevel.Crisis));
+        await output.WriteLineAsync(FormattableString.Invariant(
+            $"trained '{chosen.Id}' on {model.Examples} examples ({crisisCount} crisis) in {examples.Parts.Count} parts of '{learned.Examples}' in {clock.GetElapsedTime(started).TotalSeconds:0.0} s; wrote '{learned.Model}' (fingerprint {model.Fingerprint[..12]})"));
         return Succeeded;
     }
 }

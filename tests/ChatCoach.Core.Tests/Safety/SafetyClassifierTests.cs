@@ -18,6 +18,21 @@ public sealed class SafetyClassifierTests
     public void Explicit_misspelled_and_shorthand_wishes_to_die_are_crisis(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
+    // No pattern reads these as crisis; the learned reader does, from the words of the stress corpus's crisis messages.
+    // "I have my pills with me" was coaching talk to the patterns alone: said to this bot, asking is the safer reading.
+    [Theory]
+    [InlineData("I don't want to be here anymore")]
+    [InlineData("I have my pills with me")]
+    [InlineData("I took a vial of insulin home from my observership. I'm planning to inject all of it")]
+    [InlineData("comprei os remedios ontem, ja sei quantos vou tomar")]
+    public void Passive_wishes_and_means_at_hand_the_patterns_miss_are_crisis_through_the_learned_reader(string message)
+    {
+        var reading = CoachClassifier.Compiled.Read(message);
+
+        Assert.Equal(SafetyLevel.Crisis, reading.Level);
+        Assert.StartsWith("learned: ", reading.Pattern);
+    }
+
     [Theory]
     [InlineData("im sui cidal")]
     [InlineData("i want to k i l l myself")]
@@ -144,7 +159,6 @@ public sealed class SafetyClassifierTests
     [InlineData("can you help me tell my mom I'm sorry I failed")]
     [InlineData("I'm giving away my Step 1 books")]
     [InlineData("I'll check out early from the hotel after my interview")]
-    [InlineData("I have my pills with me")]
     [InlineData("I need sleep, I will not wake up early tomorrow")]
     [InlineData("I sent my bank details to ECFMG")]
     [InlineData("I went to the bridge course and it helped")]
@@ -322,7 +336,6 @@ public sealed class SafetyClassifierTests
     [InlineData("I don't see the point anymore")]
     [InlineData("no point in trying anymore")]
     [InlineData("I want to disappear")]
-    [InlineData("I don't want to be here anymore")]
     [InlineData("i have no reason left to keep going")]
     [InlineData("I feel like I'm just taking up space in this world")]
     [InlineData("soy una carga para mi familia")]

@@ -111,7 +111,7 @@ public sealed partial class CommandLineTests : IDisposable
 
     [Theory]
     [InlineData("chatcoach dia", "dialogs")]
-    [InlineData("chatcoach dialogs ", "classify graph test validate")]
+    [InlineData("chatcoach dialogs ", "classify graph test train validate")]
     [InlineData("chatcoach chat --u", "--user")]
     [InlineData("chatcoach completion ", "bash zsh")]
     [InlineData("chatcoach dialogs validate --h", "--help")]

@@ -168,6 +168,42 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_rebuilds_the_committed_model_byte_for_byte_from_the_committed_examples()
+    {
+        var dialogs = CopyOfDialogs();
+        var model = Path.Combine(dialogs, "models", "crisis-risk.json");
+        File.Delete(model);
+
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "train", $"--ChatCoach:Dialogs:Path={dialogs}");
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Errors);
+        Assert.Matches(@"^trained 'coach' on \d+ examples \(\d+ crisis\) in \d+ parts of 'tests/crisis-stress'", run.Output);
+        Assert.True(File.ReadAllBytes(model).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(RepositoryPaths.Dialogs, "models", "crisis-risk.json"))),
+            "dialogs/models/crisis-risk.json is not the model of the committed examples: run 'chatcoach dialogs train' and commit it");
+    }
+
+    [Fact]
+    public async Task Train_refuses_a_script_without_a_learned_reader()
+    {
+        var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "train", "--script", "sample");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("script 'sample' has no 'learned:' in its crisis section", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Test_refuses_a_model_trained_before_its_examples_changed()
+    {
+        var dialogs = CopyOfDialogs();
+        await File.AppendAllLinesAsync(Path.Combine(dialogs, "tests", "crisis-stress", "heldout2", "none.txt"), ["a message added after training"]);
+
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "test", dialogs);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Matches(@"coach\.yaml: error CC073: crisis learned: the model 'models/crisis-risk.json' is out of date", run.Output);
+    }
+
+    [Fact]
     public async Task Graph_draws_the_script_as_a_mermaid_state_diagram()
     {
         var run = await ChatCoachProcess.RunAsync(RepositoryPaths.Root, string.Empty, "dialogs", "graph", "sample");

@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ChatCoach.Core.Scripts;
+
+namespace ChatCoach.Core.Safety;
+
+/// <summary>
+/// A reader of crisis risk learned from labelled example messages: logistic regression over the hashed features of
+/// the normalised message (see <c>RiskFeatures</c>). The crisis check asks it only when no crisis pattern matched, and
+/// it can only raise a message to crisis, never lower one, so patterns and exceptions keep the meaning moderators
+/// gave them. Training is deterministic: the same examples and script vocabulary give the same weights.
+/// </summary>
+public sealed class RiskModel
+{
+    private const int Format = 1;
+    private const int Epochs = 8;
+    private const double LearningRate = 0.1;
+    private const double Decay = 1e-5;
+    private const int Seed = 17;
+
+    private readonly Half[] _weights;
+    private readonly float _bias;
+
+    private RiskModel(Half[] weights, float bias, string fingerprint, int examples)
+    {
+        _weights = weights;
+        _bias = bias;
+        Fingerprint = fingerprint;
+        Examples = examples;
+    }
+
+    /// <summary>The fingerprint of the examples and vocabulary it was trained on (see <see cref="FingerprintOf"/>).</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>How many example messages it was trained on.</summary>
+    public int Examples { get; }
+
+    /// <summary>
+    /// The fingerprint of training on <paramref name="examples"/> with <paramref name="crisis"/>'s rewrites: a model
+    /// whose fingerprint differs was trained on other examples or reads words differently, and is out of date.
+    /// </summary>
+    public static string FingerprintOf(Crisis crisis, CrisisCorpus examples)
+    {
+        ArgumentNullException.ThrowIfNull(crisis);
+        ArgumentNullException.ThrowIfNull(examples);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Add(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Add($"format {Format}, {RiskFeatures.Bits} bits, {Epochs} epochs, rate {LearningRate}, decay {Decay}, seed {Seed}");
+        foreach (var (word, words) in crisis.Rewrites.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            Add($"rewrite {word} {words}");
+        }
+
+        foreach (var glued in crisis.Glued)
+        {
+            Add($"glued {glued}");
+        }
+
+        foreach (var part in examples.Parts)
+        {
+            Add($"part {part.Name}");
+            foreach (var (text, label) in part.Messages)
+            {
+                Add($"{label} {text}");
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Learns from <paramref name="examples"/>, read with <paramref name="crisis"/>'s rewrites; crisis messages are the positives.</summary>
+    public static RiskModel Train(Crisis crisis, CrisisCorpus examples)
+    {
+        ArgumentNullException.ThrowIfNull(crisis);
+        ArgumentNullException.ThrowIfNull(examples);
+        var normalizer = new TextNormalizer(crisis.Rewrites, crisis.Glued);
+        var samples = examples.Parts.SelectMany(p => p.Messages)
+            .Select(m => (Features: RiskFeatures.Of(normalizer.Tokens(m.Text)), Target: m.Label == SafetyLevel.Crisis ? 1.0 : 0.0))
+            .ToArray();
+
+        var weights = new double[1 << RiskFeatures.Bits];
+        var bias = 0.0;
+        var order = Enumerable.Range(0, samples.Length).ToArray();
+        var random = new Random(Seed);
+        for (var epoch = 0; epoch < Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var index in order)
+            {
+                var (features, target) = samples[index];
+                var gradient = Sigmoid(bias + features.Sum(f => weights[f])) - target;
+                bias -= LearningRate * gradient;
+                foreach (var f in features)
+                {
+                    weights[f] -= LearningRate * (gradient + Decay * weights[f]);
+                }
+            }
+        }
+
+        return new RiskModel([.. weights.Select(w => (Half)w)], (float)bias, FingerprintOf(crisis, examples), samples.Length);
+    }
+
+    /// <summary>The probability that the message of <paramref name="tokens"/> is a crisis message.</summary>
+    internal double Probability(List<Token> tokens) => Sigmoid(_bias + RiskFeatures.Of(tokens).Sum(f => (double)_weights[f]));
+
+    /// <summary>Writes the model as JSON: its fingerprint and size in the open, the weights compressed.</summary>
+    public async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var raw = new byte[_weights.Length * 2];
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            BitConverter.TryWriteBytes(raw.AsSpan(i * 2), _weights[i]);
+        }
+
+        using var packed = new MemoryStream();
+        await using (var zip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            await zip.WriteAsync(raw, cancellationToken);
+        }
+
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("format", Format);
+        json.WriteString("fingerprint", Fingerprint);
+        json.WriteNumber("examples", Examples);
+        json.WriteNumber("bits", RiskFeatures.Bits);
+        json.WriteNumber("bias", _bias);
+        json.WriteBase64String("weights", packed.ToArray());
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>Reads a model written by <see cref="WriteAsync"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
+    public static async Task<RiskModel> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+            var root = document.RootElement;
+            if (root.GetProperty("format").GetInt32() != Format || root.GetProperty("bits").GetInt32() != RiskFeatures.Bits)
+            {
+                throw new InvalidDataException($"a model of another format (this build reads format {Format}, {RiskFeatures.Bits} bits)");
+            }
+
+            using var zip = new GZipStream(new MemoryStream(root.GetProperty("weights").GetBytesFromBase64()), CompressionMode.Decompress);
+            var raw = new byte[(1 << RiskFeatures.Bits) * 2];
+            await zip.ReadExactlyAsync(raw, cancellationToken);
+            var weights = new Half[1 << RiskFeatures.Bits];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = BitConverter.ToHalf(raw, i * 2);
+            }
+
+            return new RiskModel(weights, root.GetProperty("bias").GetSingle(), root.GetProperty("fingerprint").GetString() ?? string.Empty,
+                root.GetProperty("examples").GetInt32());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"not a readable model: {e.Message}", e);
+        }
+    }
+
+    private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+}

@@ -1,0 +1,128 @@
+using ChatCoach.Core.Safety;
+using ChatCoach.Core.Scripts;
+
+namespace ChatCoach.Core.Tests.Safety;
+
+/// <summary>The learned reader: trained on a small corpus, saved and read back, and asked only where the patterns allow.</summary>
+public sealed class RiskModelTests
+{
+    private static readonly Crisis Crisis = TestScripts.Load().Crisis;
+
+    private static CrisisCorpus Examples(params string[] extraNone)
+    {
+        string[] crisis =
+        [
+            "the pills are counted and tonight is the night", "i counted my pills again, tonight", "wrote letters to my family, the rope is ready",
+            "the rope is in my car", "gave my cat away, i wont need her", "letters are written, bridge tomorrow", "tonight i take all the pills",
+            "i have the pills and the letters ready", "bridge at dawn, letters on the desk", "sold my things, tonight is the night",
+        ];
+        string[] none =
+        [
+            "what should i study first", "i graduated in 2019", "two attempts so far", "can we talk about research", "my visa expires in june",
+            "i have six months of observership", "which programs take old graduates", "i want a plan for step 2", "how long should i study",
+            "is a gap of two years bad", "my family is supportive", "i passed step 2 with 240",
+        ];
+        var messages = crisis.Select(m => (m, SafetyLevel.Crisis)).Concat(none.Concat(extraNone).Select(m => (m, SafetyLevel.None))).ToList();
+        return new CrisisCorpus([new CorpusPart("part1", messages)]);
+    }
+
+    private static SafetyClassifier Classifier(RiskModel model, double threshold = 0.8) => SafetyClassifier.Compile(Crisis with
+    {
+        Learned = new LearnedReader("examples", "model.json", threshold, SourcePosition.Start),
+        Model = model,
+    }).Classifier;
+
+    [Fact]
+    public void A_message_no_pattern_reads_is_crisis_when_its_words_are_those_of_the_crisis_examples()
+    {
+        var classifier = Classifier(RiskModel.Train(Crisis, Examples()));
+
+        var reading = classifier.Read("letters written, pills counted, tonight");
+
+        Assert.Equal(SafetyLevel.Crisis, reading.Level);
+        Assert.StartsWith("learned: ", reading.Pattern);
+        Assert.Equal(SafetyLevel.None, SafetyClassifier.Compile(Crisis).Classifier.Classify("letters written, pills counted, tonight"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("which programs should i study for"));
+    }
+
+    [Fact]
+    public void The_threshold_decides_how_sure_the_reader_must_be()
+    {
+        var model = RiskModel.Train(Crisis, Examples());
+
+        Assert.Equal(SafetyLevel.Crisis, Classifier(model, 0.6).Classify("my pills"));
+        Assert.Equal(SafetyLevel.None, Classifier(model, 0.999).Classify("my pills"));
+    }
+
+    [Fact]
+    public void What_the_scripts_exceptions_set_aside_the_reader_does_not_raise_again()
+    {
+        var script = TestScripts.Load(TestScripts.Yaml.Replace(
+            """patterns: ["kill myself", "end it all", "want to die"]""",
+            """patterns: [{match: "want to die", unless: ["want to die laughing"]}, "kill myself"]""", StringComparison.Ordinal));
+        var model = RiskModel.Train(script.Crisis, Examples());
+        var classifier = SafetyClassifier.Compile(script.Crisis with
+        {
+            Learned = new LearnedReader("examples", "model.json", 0.5, SourcePosition.Start),
+            Model = model,
+        }).Classifier;
+
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("tonight the pills, i want to die"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("tonight the pills, i want to die laughing"));
+    }
+
+    [Fact]
+    public void A_script_without_a_learned_section_ignores_a_model()
+    {
+        var model = RiskModel.Train(Crisis, Examples());
+
+        var classifier = SafetyClassifier.Compile(Crisis with { Model = model }).Classifier;
+
+        Assert.Equal(SafetyLevel.None, classifier.Classify("letters written, pills counted, tonight"));
+    }
+
+    [Fact]
+    public async Task Training_is_deterministic_and_a_saved_model_reads_the_same()
+    {
+        var first = RiskModel.Train(Crisis, Examples());
+        var second = RiskModel.Train(Crisis, Examples());
+        using var saved = new MemoryStream();
+        await first.WriteAsync(saved, CancellationToken.None);
+        using var again = new MemoryStream();
+        await second.WriteAsync(again, CancellationToken.None);
+        saved.Position = 0;
+
+        var read = await RiskModel.ReadAsync(saved, CancellationToken.None);
+
+        Assert.Equal(saved.ToArray(), again.ToArray());
+        Assert.Equal(first.Fingerprint, read.Fingerprint);
+        Assert.Equal(22, read.Examples);
+        foreach (var message in new[] { "pills tonight", "letters and the bridge", "i graduated in 2019", "my pills" })
+        {
+            Assert.Equal(Classifier(first, 0.5).Read(message), Classifier(read, 0.5).Read(message));
+        }
+    }
+
+    [Fact]
+    public void The_fingerprint_changes_with_the_examples_and_with_the_rewrites()
+    {
+        var fingerprint = RiskModel.FingerprintOf(Crisis, Examples());
+
+        Assert.Equal(fingerprint, RiskModel.FingerprintOf(Crisis, Examples()));
+        Assert.NotEqual(fingerprint, RiskModel.FingerprintOf(Crisis, Examples("one more ordinary message")));
+        Assert.NotEqual(fingerprint, RiskModel.FingerprintOf(
+            Crisis with { Rewrites = new Dictionary<string, string> { ["kms"] = "kill myself" } }, Examples()));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not json")]
+    [InlineData("""{"format": 2, "bits": 18}""")]
+    [InlineData("""{"format": 1, "bits": 18, "bias": 0, "fingerprint": "x", "examples": 1, "weights": "AAAA"}""")]
+    public async Task A_file_that_is_not_a_model_of_this_format_is_refused(string content)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+
+        await Assert.ThrowsAsync<InvalidDataException>(() => RiskModel.ReadAsync(stream, CancellationToken.None));
+    }
+}
