@@ -121,7 +121,8 @@ public sealed class RiskModel
             await zip.WriteAsync(raw, cancellationToken);
         }
 
-        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // One newline on every platform, so the same examples give the same file byte for byte.
+        await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
         json.WriteStartObject();
         json.WriteNumber("format", Format);
         json.WriteString("fingerprint", Fingerprint);

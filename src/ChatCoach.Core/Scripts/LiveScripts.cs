@@ -191,7 +191,8 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
     {
         var (scripts, problems) = await ScriptLoader.LoadAllAsync(options.Path, cancellationToken);
         var before = _live;
-        var lines = new List<ReloadLine>();
+        // Audited only once the catalog is swapped: an activation row means the script is being served.
+        var audits = new List<(string Id, string? From, string To, ReloadOutcome Outcome, string Result)>();
         var accepted = new Dictionary<string, Script>(StringComparer.Ordinal);
 
         foreach (var script in scripts)
@@ -210,7 +211,7 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
             {
                 accepted[script.Id] = script;
                 await history.KeepAsync(script, script.Source, cancellationToken);
-                lines.Add(await AuditAsync(actor, script.Id, previous?.Version, script.Version, ReloadOutcome.Activated, "valid; golden conversations passed", cancellationToken));
+                audits.Add((script.Id, previous?.Version, script.Version, ReloadOutcome.Activated, "valid; golden conversations passed"));
             }
             else
             {
@@ -219,7 +220,7 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
                     accepted[script.Id] = previous;
                 }
 
-                lines.Add(await AuditAsync(actor, script.Id, previous?.Version, script.Version, ReloadOutcome.Refused, string.Join("\n", failures), cancellationToken));
+                audits.Add((script.Id, previous?.Version, script.Version, ReloadOutcome.Refused, string.Join("\n", failures)));
             }
         }
 
@@ -233,8 +234,7 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
             }
 
             var version = File.Exists(broken.Key) ? ScriptLoader.VersionOf(await File.ReadAllTextAsync(broken.Key, cancellationToken)) : string.Empty;
-            lines.Add(await AuditAsync(actor, previous?.Id ?? Path.GetFileNameWithoutExtension(broken.Key), previous?.Version, version,
-                ReloadOutcome.Refused, Lines(broken), cancellationToken));
+            audits.Add((previous?.Id ?? Path.GetFileNameWithoutExtension(broken.Key), previous?.Version, version, ReloadOutcome.Refused, Lines(broken)));
         }
 
         if (before is not null && !accepted.ContainsKey(before.DefaultId))
@@ -244,7 +244,7 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
 
         if (!accepted.ContainsKey(options.Default))
         {
-            return new ReloadReport(lines) { Failed = true };
+            return new ReloadReport(await AuditAllAsync(actor, audits, cancellationToken)) { Failed = true };
         }
 
         var catalog = new ScriptCatalog(accepted.Values, options.Default);
@@ -254,7 +254,19 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
         }
 
         _live = catalog;
-        return new ReloadReport(lines);
+        return new ReloadReport(await AuditAllAsync(actor, audits, cancellationToken));
+    }
+
+    private async Task<List<ReloadLine>> AuditAllAsync(string actor, List<(string Id, string? From, string To, ReloadOutcome Outcome, string Result)> audits,
+        CancellationToken cancellationToken)
+    {
+        var lines = new List<ReloadLine>();
+        foreach (var (id, from, to, outcome, result) in audits)
+        {
+            lines.Add(await AuditAsync(actor, id, from, to, outcome, result, cancellationToken));
+        }
+
+        return lines;
     }
 
     private async Task<ReloadLine> AuditAsync(string actor, string scriptId, string? from, string to, ReloadOutcome outcome, string result,
