@@ -309,7 +309,15 @@ public sealed partial class LiveScripts(DialogsOptions options, IScriptHistory h
             return engine;
         }
 
-        if (await history.FindAsync(version, cancellationToken) is not { } kept || ScriptLoader.Load(kept.File, kept.Content).Script is not { } script)
+        if (await history.FindAsync(version, cancellationToken) is not { } kept)
+        {
+            return null;
+        }
+
+        // A session on an older version reads risk with the learned reader beside the scripts here (the file kept may
+        // name another host's folder); should that model not load, with the version's patterns alone.
+        var here = Path.Combine(options.Path, Path.GetFileName(kept.File));
+        if (((await ScriptLoader.LoadAsync(here, kept.Content, cancellationToken)).Script ?? ScriptLoader.Load(kept.File, kept.Content).Script) is not { } script)
         {
             return null;
         }

@@ -1,5 +1,6 @@
 using ChatCoach.Core.Conversations;
 using ChatCoach.Core.Engine;
+using ChatCoach.Core.Safety;
 using ChatCoach.Core.Scripts;
 using ChatCoach.Hosting;
 using ChatCoach.Tests.Shared;
@@ -142,6 +143,45 @@ public sealed class LiveScriptsTests : IAsyncLifetime
         Assert.Equal(started, session!.ScriptVersion);
         Assert.Equal(2, session.Answers["step1_attempts"].Number);
         Assert.Equal("step1_passed", session.Node);
+    }
+
+    [Fact]
+    public async Task A_session_finishing_on_an_older_version_still_reads_risk_with_the_learned_reader()
+    {
+        const string OnlyTheReaderReads = "the glovebox has my ID and the letters tonight";
+        Directory.Delete(Path.Combine(_dialogs, "tests"), recursive: true); // the goldens test the old question
+        var part = Directory.CreateDirectory(Path.Combine(_dialogs, "tests", "examples", "part1")).FullName;
+        await File.WriteAllLinesAsync(Path.Combine(part, "crisis.txt"),
+            ["glovebox has my ID and the letters", "letters written tonight, ID in the glovebox", "tonight the letters and my ID", "the glovebox and the letters tonight"]);
+        await File.WriteAllLinesAsync(Path.Combine(part, "none.txt"),
+            ["2015", "twice", "I graduated in 2015", "what should I study", "I failed once", "no gaps", "yes", "no", "I want a plan", "research year"]);
+        await EditAsync(s => s.Replace("\n  crisis:\n", "\n  crisis:\n    learned:\n      examples: tests/examples\n      model: models/risk.json\n      threshold: 0.6\n",
+            StringComparison.Ordinal));
+        var script = ScriptLoader.Load(SampleFile, await File.ReadAllTextAsync(SampleFile)).Script!;
+        Directory.CreateDirectory(Path.Combine(_dialogs, "models"));
+        await using (var model = File.Create(Path.Combine(_dialogs, "models", "risk.json")))
+        {
+            var examples = await CrisisCorpus.LoadAsync(Path.Combine(_dialogs, "tests", "examples"), default);
+            await RiskModel.Train(script.Crisis, examples!).WriteAsync(model, default);
+        }
+
+        Assert.Equal(ReloadOutcome.Activated, Assert.Single((await _live.ReloadAsync("file change", default)).Lines).Outcome);
+        await SayAsync("bo", "hi");
+        await SayAsync("bo", "2015");
+        var started = (await _db.Store.LoadAsync("test", "bo", default))!.ScriptVersion;
+        await EditAsync(s => s.Replace("    kind: count\n    store: step1_attempts", "    kind: yesno\n    store: step1_attempts", StringComparison.Ordinal)
+            .Replace("    min: 0\n    max: 4\n", string.Empty, StringComparison.Ordinal)
+            .Replace("{ step1_attempts: { gte: 1 } }", "{ step1_attempts: true }", StringComparison.Ordinal)
+            .Replace("{ all: [ { step1_attempts: { gte: 1 } }, { step1_passed: false } ] }", "{ step1_passed: false }", StringComparison.Ordinal));
+        Assert.Equal(ReloadOutcome.Activated, Assert.Single((await _live.ReloadAsync("file change", default)).Lines).Outcome);
+
+        using var restarted = NewLive();
+        await restarted.ReloadAsync("startup", default);
+        var reply = await SayAsync("bo", OnlyTheReaderReads, restarted);
+
+        Assert.Equal(started, (await _db.Store.LoadAsync("test", "bo", default))!.ScriptVersion);
+        Assert.Equal(TurnOutcome.Crisis, reply.Outcome);
+        Assert.Equal(SafetyLevel.None, SafetyClassifier.Compile(script.Crisis).Classifier.Classify(OnlyTheReaderReads));
     }
 
     [Fact]
