@@ -20,7 +20,7 @@ internal sealed class TextNormalizer
         _rewrites = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (word, words) in rewrites)
         {
-            _rewrites[Token.KeyOf(word)] = Words(words).Select(Token.KeyOf).ToArray();
+            _rewrites[Token.KeyOf(word.Replace(VariationSelector, string.Empty, StringComparison.Ordinal))] = Words(words).Select(Token.KeyOf).ToArray();
         }
 
         _glued = glued.Select(Token.KeyOf).ToArray();
@@ -84,6 +84,16 @@ internal sealed class TextNormalizer
                 Flush(word, clause, quote, tokens, letters);
                 tokens.Add(new Token("lol", clause, quote));
                 i++;
+                continue;
+            }
+
+            if (Symbol(text, i) is { } symbol && _rewrites.TryGetValue(symbol, out var meaning))
+            {
+                // An emoji the script's rewrites name reads as its words ("🪦" = "grave"), so a message of emoji and a
+                // few words is not empty to the patterns.
+                Flush(word, clause, quote, tokens, letters);
+                tokens.AddRange(meaning.Select(key => new Token(key, clause, quote)));
+                i += symbol.Length - 1 + (i + symbol.Length < text.Length && text[i + symbol.Length] == VariationSelector[0] ? 1 : 0);
                 continue;
             }
 
@@ -208,6 +218,21 @@ internal sealed class TextNormalizer
     private static bool SpeltWithDots(string text, int at, StringBuilder word) =>
         text[at] == '.' && word.Length == 1 && char.IsLetter(word[0]) && at + 1 < text.Length && char.IsLetter(text[at + 1])
         && (at + 2 == text.Length || !char.IsLetterOrDigit(text[at + 2]));
+
+    // Emoji presentation selector: "⚰️" is "⚰" drawn as an emoji.
+    private const string VariationSelector = "\uFE0F";
+
+    /// <summary>The emoji or symbol at <paramref name="index"/> (a surrogate pair, or one symbol character), or null.</summary>
+    private static string? Symbol(string text, int index)
+    {
+        var c = text[index];
+        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            return text.Substring(index, 2);
+        }
+
+        return char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.OtherSymbol ? c.ToString() : null;
+    }
 
     /// <summary>Faces people send for laughing: 😂 🤣 😆 😹, and 💀 ("I'm dead", as in laughing).</summary>
     private static bool Laughing(int codePoint) => codePoint is 0x1F602 or 0x1F923 or 0x1F606 or 0x1F639 or 0x1F480;

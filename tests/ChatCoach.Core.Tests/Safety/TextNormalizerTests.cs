@@ -4,7 +4,8 @@ namespace ChatCoach.Core.Tests.Safety;
 
 public sealed class TextNormalizerTests
 {
-    private static readonly TextNormalizer Normalizer = new(new Dictionary<string, string> { ["kms"] = "kill myself", ["dont"] = "do not", ["u"] = "you" }, ["myself"]);
+    private static readonly TextNormalizer Normalizer = new(
+        new Dictionary<string, string> { ["kms"] = "kill myself", ["dont"] = "do not", ["u"] = "you", ["🪦"] = "grave", ["⚰️"] = "coffin", ["💊"] = "pills" }, ["myself"]);
 
     private static string Keys(string text) => string.Join(' ', Normalizer.Tokens(text).Select(t => t.Key));
 
@@ -64,4 +65,14 @@ public sealed class TextNormalizerTests
     [InlineData("suicídio", false)]
     public void Knows_which_pattern_words_survive_normalisation(string word, bool kept) =>
         Assert.Equal(kept, Normalizer.KeepsWord(word));
+
+    [Theory]
+    [InlineData("🪦 soon", "grave son")]
+    [InlineData("💊💊💊 tonight", "pils pils pils tonight")]
+    [InlineData("bye⚰️ for real", "bye cofin for real")]
+    [InlineData("bye ⚰ for real", "bye cofin for real")]
+    [InlineData("im dead 😂", "im dead lol")]
+    [InlineData("the 🌉 is nice", "the is nice")]
+    public void An_emoji_the_rewrites_name_reads_as_its_words_and_others_are_dropped(string text, string keys) =>
+        Assert.Equal(keys, Keys(text));
 }
