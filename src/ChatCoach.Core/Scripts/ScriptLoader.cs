@@ -28,7 +28,7 @@ public static class ScriptLoader
         }
 
         var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file))!, learned.Model);
-        string? reason = null;
+        string reason;
         try
         {
             await using var stream = File.OpenRead(path);

@@ -126,6 +126,7 @@ internal sealed partial class ScriptReader
         return new LearnedReader(examples, model, probability, Position(map)) { Unless = unless };
     }
 
+    // Both paths are relative to the dialogs folder; any common root resolves "tests/../tests/crisis" the same way.
     private static bool Overlap(string first, string second)
     {
         static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(Path.GetTempPath(), path))) + Path.DirectorySeparatorChar;

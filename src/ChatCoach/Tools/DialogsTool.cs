@@ -153,14 +153,15 @@ internal sealed class DialogsTool(DialogsOptions options, TimeProvider clock, Te
     /// </summary>
     public async Task<int> TrainAsync(string? script, CancellationToken cancellationToken)
     {
-        var files = script is not null && File.Exists(script) ? [script]
+        var byFile = script is not null && File.Exists(script);
+        var files = byFile ? [script!]
             : Directory.Exists(options.Path) ? Directory.EnumerateFiles(options.Path, "*.yaml").Order(StringComparer.Ordinal).ToList() : [];
         Script? chosen = null;
         foreach (var file in files)
         {
             // Without its model: training is how a missing or stale one is made.
             var loaded = ScriptLoader.Load(file, await File.ReadAllTextAsync(file, cancellationToken)).Script;
-            if (loaded is not null && (files.Count == 1 || loaded.Id == (script ?? options.Default)))
+            if (loaded is not null && (byFile || loaded.Id == (script ?? options.Default)))
             {
                 chosen = loaded;
                 break;

@@ -198,6 +198,7 @@ public sealed class SafetyClassifierTests
     [InlineData("no point in a plan B yet")]
     [InlineData("I wonder what I'm even doing here, this lecture is boring")]
     [InlineData("the bathroom has a razor and pills cabinet")]
+    [InlineData("taking my 💊 tonight then bed")]
     [InlineData("I'll be gone for good from this job next month")]
     [InlineData("my note is done, thanks bye")]
     [InlineData("I'll never survive another rotation like this lol")]

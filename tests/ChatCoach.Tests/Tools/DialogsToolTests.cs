@@ -192,6 +192,17 @@ public sealed class DialogsToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_refuses_an_id_no_script_has_even_when_the_folder_holds_one_script()
+    {
+        var dialogs = _folder.CopyDialogs("coach.yaml");
+
+        var run = await ChatCoachProcess.RunAsync(_folder.Path, string.Empty, "dialogs", "train", "--script", "nope", $"--ChatCoach:Dialogs:Path={dialogs}");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no valid script 'nope'", run.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Test_refuses_a_model_trained_before_its_examples_changed()
     {
         var dialogs = CopyOfDialogs();
