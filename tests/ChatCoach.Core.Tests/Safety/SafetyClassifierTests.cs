@@ -145,6 +145,10 @@ public sealed class SafetyClassifierTests
     [InlineData("i have my dads gun out and im looking at it rn")]
     [InlineData("just got back from the ER, they pumped my stomach. whatever")]
     [InlineData("i already took the pills. just wanted to say it to someone")]
+    [InlineData("ordered a helium tank and tubing online. said it was for a party")]
+    [InlineData("I've calculated my own LD50 for the meds at home")]
+    [InlineData("idk man ich will sterben")]
+    [InlineData("adieu. personne ne me verra demain matin")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -220,6 +224,10 @@ public sealed class SafetyClassifierTests
     [InlineData("sorry late reply, electricity cut again")]
     [InlineData("che el NBME 30 me mató pero saqué 68")]
     [InlineData("viste la noticia del residente que se suicidó? que fuerte")]
+    [InlineData("Our ED sees several overdoses a week, I'm getting good at tox management")]
+    [InlineData("ERAS is down again, it's dead. can't upload my PS")]
+    [InlineData("meine Doktorarbeit war über Selbstverletzung bei Jugendlichen")]
+    [InlineData("bought a helium tank for my niece's birthday balloons")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
