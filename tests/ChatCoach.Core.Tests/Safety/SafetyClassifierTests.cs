@@ -148,6 +148,8 @@ public sealed class SafetyClassifierTests
     [InlineData("ordered a helium tank and tubing online. said it was for a party")]
     [InlineData("I've calculated my own LD50 for the meds at home")]
     [InlineData("idk man ich will sterben")]
+    [InlineData("he estado buscando cómo suicidarme sin que duela")]
+    [InlineData("ich hab die Tabletten schon zusammengesammelt")]
     [InlineData("adieu. personne ne me verra demain matin")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
@@ -228,6 +230,10 @@ public sealed class SafetyClassifierTests
     [InlineData("ERAS is down again, it's dead. can't upload my PS")]
     [InlineData("meine Doktorarbeit war über Selbstverletzung bei Jugendlichen")]
     [InlineData("bought a helium tank for my niece's birthday balloons")]
+    [InlineData("In 2020 I went through a depressive episode with some suicidal thoughts, got treated, and I've been completely well since 2021")]
+    [InlineData("back then I wanted to die, but that was 3 years ago and I'm a different person now")]
+    [InlineData("the answer was non-suicidal self-injury, can you explain why?")]
+    [InlineData("Is the word suicide in my personal statement too much?")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
@@ -359,6 +365,9 @@ public sealed class SafetyClassifierTests
     [InlineData("es hat alles keinen sinn mehr")]
     [InlineData("mann karta hai bas kahin gayab ho jaun")]
     [InlineData("wala na akong pag-asa")]
+    [InlineData("whats the point of even getting out of bed anymore")]
+    [InlineData("I can't handle any of this anymore")]
+    [InlineData("no veo ningún futuro para mí")]
     public void Hopelessness_without_intent_is_concern(string message) =>
         Assert.Equal(SafetyLevel.Concern, CoachClassifier.Classify(message));
 
