@@ -150,6 +150,9 @@ public sealed class SafetyClassifierTests
     [InlineData("idk man ich will sterben")]
     [InlineData("he estado buscando cómo suicidarme sin que duela")]
     [InlineData("ich hab die Tabletten schon zusammengesammelt")]
+    [InlineData("the old scars on my wrist are from 2019 but i made new ones today")]
+    [InlineData("pankhe se dupatta bandh diya hai, himmat juta raha hoon")]
+    [InlineData("abba ki pistol almari mein hai, aaj raat use karunga")]
     [InlineData("adieu. personne ne me verra demain matin")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
@@ -234,6 +237,15 @@ public sealed class SafetyClassifierTests
     [InlineData("back then I wanted to die, but that was 3 years ago and I'm a different person now")]
     [InlineData("the answer was non-suicidal self-injury, can you explain why?")]
     [InlineData("Is the word suicide in my personal statement too much?")]
+    [InlineData("cut myself shaving before the interview and bled on my collar, so embarrassing lol")]
+    [InlineData("i wont be here for the next zoom session, im flying to chicago for an interview")]
+    [InlineData("i want to stop living like a zombie and get a real schedule lol")]
+    [InlineData("Im saying goodbye to uworld finally, exam is tomorrow!!")]
+    [InlineData("tonight is the night, score release at 6pm!!")]
+    [InlineData("i dont want to wake up early tomorrow lol, post night shift")]
+    [InlineData("ich sterbe vor Neugier, wann kommen die Ergebnisse raus?")]
+    [InlineData("punching bag at the gym helps me release stress before studying, recommend it")]
+    [InlineData("Tylenol overdose and N-acetylcysteine, is this tested?")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
@@ -368,6 +380,8 @@ public sealed class SafetyClassifierTests
     [InlineData("whats the point of even getting out of bed anymore")]
     [InlineData("I can't handle any of this anymore")]
     [InlineData("no veo ningún futuro para mí")]
+    [InlineData("nothing ever gets better, it only gets worse every year")]
+    [InlineData("feels like my whole life was a waste")]
     public void Hopelessness_without_intent_is_concern(string message) =>
         Assert.Equal(SafetyLevel.Concern, CoachClassifier.Classify(message));
 
