@@ -246,6 +246,8 @@ public sealed class SafetyClassifierTests
     [InlineData("ich sterbe vor Neugier, wann kommen die Ergebnisse raus?")]
     [InlineData("punching bag at the gym helps me release stress before studying, recommend it")]
     [InlineData("Tylenol overdose and N-acetylcysteine, is this tested?")]
+    [InlineData("i want to die on the hill that anki is better than sketchy lol")]
+    [InlineData("lecture today on the Columbia suicide severity rating scale, does that show up on step?")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
@@ -361,6 +363,9 @@ public sealed class SafetyClassifierTests
     [InlineData("ana 3ayz amot b2a, mesh 2ader")]
     [InlineData("ya rab 5odni, mesh 3ayez a3eesh ba2a")]
     [InlineData("may naipon na akong gamot, tatapusin ko na mamayang gabi")]
+    [InlineData("ana bdi 2otol 7ali")]
+    [InlineData("me kiero morir ya no aguanto mas")]
+    [InlineData("ich mag nüme läbe")]
     public void I_want_to_die_and_to_kill_myself_are_crisis_in_the_languages_users_write(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -382,6 +387,7 @@ public sealed class SafetyClassifierTests
     [InlineData("no veo ningún futuro para mí")]
     [InlineData("nothing ever gets better, it only gets worse every year")]
     [InlineData("feels like my whole life was a waste")]
+    [InlineData("chu pu capable de continuer comme ça")]
     public void Hopelessness_without_intent_is_concern(string message) =>
         Assert.Equal(SafetyLevel.Concern, CoachClassifier.Classify(message));
 
