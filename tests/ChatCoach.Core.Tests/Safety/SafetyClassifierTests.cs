@@ -153,6 +153,10 @@ public sealed class SafetyClassifierTests
     [InlineData("the old scars on my wrist are from 2019 but i made new ones today")]
     [InlineData("pankhe se dupatta bandh diya hai, himmat juta raha hoon")]
     [InlineData("abba ki pistol almari mein hai, aaj raat use karunga")]
+    [InlineData("idw2l anymore")]
+    [InlineData("woke up in ER after trying")]
+    [InlineData("Just tell me. Is hanging painless?")]
+    [InlineData("Dear ChatCoach, this is a farewell. I won't take the exam in June")]
     [InlineData("adieu. personne ne me verra demain matin")]
     public void Ways_of_not_being_alive_preparation_and_means_are_crisis_without_the_word_die(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
@@ -248,6 +252,10 @@ public sealed class SafetyClassifierTests
     [InlineData("Tylenol overdose and N-acetylcysteine, is this tested?")]
     [InlineData("i want to die on the hill that anki is better than sketchy lol")]
     [InlineData("lecture today on the Columbia suicide severity rating scale, does that show up on step?")]
+    [InlineData("2020 lockdown I self-harmed for a few months, did therapy and I've been stable 4 years")]
+    [InlineData("when they said congratulations you have matched I died 😭😭 best day ever")]
+    [InlineData("mi investigacion fue sobre autolesiones en adolescentes, publique un paper")]
+    [InlineData("my note is ready, the renal physiology one. can you check if the flowchart makes sense")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
@@ -388,6 +396,8 @@ public sealed class SafetyClassifierTests
     [InlineData("nothing ever gets better, it only gets worse every year")]
     [InlineData("feels like my whole life was a waste")]
     [InlineData("chu pu capable de continuer comme ça")]
+    [InlineData("too tired to keep going")]
+    [InlineData("Ive stopped seeing the point in anything. eating, sleeping, studying")]
     public void Hopelessness_without_intent_is_concern(string message) =>
         Assert.Equal(SafetyLevel.Concern, CoachClassifier.Classify(message));
 
