@@ -16,6 +16,8 @@ public sealed class SafetyClassifierTests
     [InlineData("I want to kil myself")]
     [InlineData("2 attempts and honestly I just want to end my life")]
     [InlineData("I don't want to be here anymore")]
+    [InlineData("I've been in therapy for months and I wanted to die last night")]
+    [InlineData("i wanted to die yesterday while everyone else is doing well")]
     public void Explicit_misspelled_and_shorthand_wishes_to_die_are_crisis(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
@@ -260,6 +262,16 @@ public sealed class SafetyClassifierTests
     [InlineData("my note is ready, the renal physiology one. can you check if the flowchart makes sense")]
     [InlineData("lol I'm gonna die if they ask me about healthcare policy, I know nothing")]
     [InlineData("our PD died suddenly in sept and the program is in chaos, should I still rank them?")]
+    [InlineData("i made new flashcards and my marks are improving")]
+    [InlineData("me tome 2 paracetamoles para el dolor de cabeza")]
+    [InlineData("ich habe 2 tabletten genommen gegen kopfschmerzen")]
+    [InlineData("is access to means a risk factor for suicide? yes or no")]
+    [InlineData("final words from me: good luck on your exams everyone")]
+    [InlineData("my mom found my letter of recommendation draft")]
+    [InlineData("there is no way for me to finish UWorld in time")]
+    [InlineData("sorry i fell off the face of the earth, was studying")]
+    [InlineData("too tired to continue studying tonight")]
+    [InlineData("je suis foutu pour l'exam")]
     public void Coaching_talk_that_borrows_the_words_of_preparation_and_hopelessness_raises_no_alarm(string message) =>
         Assert.True(CoachClassifier.Classify(message) < SafetyLevel.Concern, message);
 
