@@ -318,6 +318,22 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("after the exam I felt suicidal")]
+    [InlineData("since the nbme im suicidal")]
+    [InlineData("the rotation left me suicidal")]
+    [InlineData("during the exam i thought about suicide")]
+    [InlineData("2 attempts at the exam, 1 attempt at suicide last week")]
+    public void Study_words_before_the_speakers_own_suicidal_state_do_not_set_it_aside(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("how do question stems distinguish suicidal ideation with a plan vs without")]
+    [InlineData("i got suicidal ideation questions wrong on nbme 3")]
+    [InlineData("I was suicidal in 2016 when I failed my internal exams, but that is long behind me and I'm doing good")]
+    public void Study_talk_about_suicide_and_a_past_told_as_over_raise_no_alarm(string message) =>
+        Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("I keep telling myself \"I want to die\"")]
     [InlineData("\"I want to die\" is all I think about")]
     public void Quoted_words_with_no_one_else_named_stay_the_speakers(string message) =>
