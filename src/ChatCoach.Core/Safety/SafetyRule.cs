@@ -56,7 +56,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
         for (var i = start; i < end; i++)
         {
-            if (vocabulary.FirstPerson.Contains(tokens[i].Key))
+            if (SomeoneElse(tokens, i) is false)
             {
                 return true;
             }
@@ -121,7 +121,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     {
         for (var i = position; i < tokens.Count && i < position + 5 && tokens[i].Clause == tokens[position].Clause; i++)
         {
-            if (SomeoneElse(tokens[i].Key) is { } someoneElse)
+            if (SomeoneElse(tokens, i) is { } someoneElse)
             {
                 return someoneElse;
             }
@@ -139,7 +139,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
     {
         for (var i = position - 1; i >= 0 && tokens[i].Clause == tokens[position].Clause; i--)
         {
-            if (tokens[i].Key != skipping && SomeoneElse(tokens[i].Key) is { } someoneElse
+            if (tokens[i].Key != skipping && SomeoneElse(tokens, i) is { } someoneElse
                 && !(vocabulary.Possessives.Contains(tokens[i].Key) && i > 0 && vocabulary.Prepositions.Contains(tokens[i - 1].Key)))
             {
                 return someoneElse && !NamesTheSpeaker(tokens, i);
@@ -164,7 +164,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
             }
 
             if (vocabulary.Prepositions.Contains(tokens[i].Key) || vocabulary.Possessives.Contains(tokens[i].Key)
-                || SomeoneElse(tokens[i].Key) is not null)
+                || SomeoneElse(tokens, i) is not null)
             {
                 return false;
             }
@@ -173,7 +173,17 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         return false;
     }
 
-    /// <summary>True for a third-person word, false for a first-person one, null for any other word.</summary>
-    private bool? SomeoneElse(string key) =>
-        vocabulary.FirstPerson.Contains(key) ? false : vocabulary.ThirdPerson.Contains(key) ? true : null;
+    /// <summary>
+    /// True for a third-person word or an age ("a 24 yo"), false for a first-person one, null for any other word.
+    /// </summary>
+    private bool? SomeoneElse(IReadOnlyList<Token> tokens, int position)
+    {
+        var key = tokens[position].Key;
+        if (vocabulary.Ages.Contains(key) && position > 0 && tokens[position - 1].Key.All(char.IsAsciiDigit))
+        {
+            return true;
+        }
+
+        return vocabulary.FirstPerson.Contains(key) ? false : vocabulary.ThirdPerson.Contains(key) ? true : null;
+    }
 }

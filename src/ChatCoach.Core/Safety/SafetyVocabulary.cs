@@ -15,6 +15,7 @@ internal sealed class SafetyVocabulary
         Prepositions = Keys(crisis.Prepositions);
         Possessives = Keys(crisis.Possessives);
         SelfNaming = Keys(crisis.SelfNaming);
+        Ages = Keys(crisis.Ages);
         Sets = crisis.Sets;
     }
 
@@ -37,6 +38,9 @@ internal sealed class SafetyVocabulary
 
     /// <summary>Words after which a third-person word names the speaker ("I am an IMG").</summary>
     public HashSet<string> SelfNaming { get; }
+
+    /// <summary>Words that give someone's age after a number ("24 yo").</summary>
+    public HashSet<string> Ages { get; }
 
     /// <summary>Words that report someone else's speech ("says", "told").</summary>
     public HashSet<string> Reporting { get; }

@@ -47,6 +47,12 @@ public sealed record Crisis
     /// </summary>
     public IReadOnlyList<string> SelfNaming { get; init; } = [];
 
+    /// <summary>
+    /// Words that give someone's age after a number ("a 24 yo"): there they name someone else, even when another set
+    /// makes the word first-person (Spanish "yo").
+    /// </summary>
+    public IReadOnlyList<string> Ages { get; init; } = [];
+
     /// <summary>Named word sets patterns refer to as <c>@name</c>.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Sets { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

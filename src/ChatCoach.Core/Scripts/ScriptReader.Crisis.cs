@@ -8,7 +8,7 @@ internal sealed partial class ScriptReader
 {
     private static readonly string[] CrisisKeys =
     [
-        "corpus", "learned", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "self_naming", "sets", "levels", "paused_reply", "urgent_reply",
+        "corpus", "learned", "rewrites", "glued", "fillers", "first_person", "third_person", "prepositions", "possessives", "reporting", "self_naming", "ages", "sets", "levels", "paused_reply", "urgent_reply",
         "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
@@ -61,6 +61,7 @@ internal sealed partial class ScriptReader
             Possessives = StringList(map, "possessives"),
             Reporting = StringList(map, "reporting"),
             SelfNaming = StringList(map, "self_naming"),
+            Ages = StringList(map, "ages"),
             Sets = ReadSets(map),
             Levels = levels,
             PausedReply = paused,

@@ -318,6 +318,20 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("yo quiero morir")]
+    [InlineData("pues yo ya no quiero vivir")]
+    [InlineData("ta3ban men kol 7aga w 3ayez amoot")]
+    [InlineData("My patient in the ICU was a 19 yo, and I want to die")]
+    public void A_word_that_names_someone_else_in_one_language_does_not_hide_the_speaker_in_another(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("a 24 yo wants to die, next step?")]
+    [InlineData("My patient in the ICU today was a 19 yo after a serious suicide attempt")]
+    public void An_age_after_a_number_names_someone_else(string message) =>
+        Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("after the exam I felt suicidal")]
     [InlineData("since the nbme im suicidal")]
     [InlineData("the rotation left me suicidal")]
