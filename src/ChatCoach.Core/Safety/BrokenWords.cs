@@ -4,7 +4,8 @@ namespace ChatCoach.Core.Safety;
 /// Reads words that were broken apart as one again, so spacing cannot hide them: a run of single letters
 /// ("k i l l m y s e l f") and two pieces that make a long word some pattern is written with ("sui cidal",
 /// "hope less"). Only pattern words are rebuilt, and never from a first piece that is a long pattern word already
-/// ("overdosed on" stays two words), so ordinary pairs stay as they were typed.
+/// ("overdosed on" stays two words), and never a pair some pattern writes as two words ("khud ko" stays two words
+/// though "khudko" is a pattern word too), so ordinary pairs stay as they were typed.
 /// </summary>
 internal sealed class BrokenWords
 {
@@ -13,10 +14,12 @@ internal sealed class BrokenWords
 
     private readonly HashSet<string> _words;
     private readonly string[] _beginnings;
+    private readonly HashSet<string> _writtenPairs;
     private readonly TextNormalizer _normalizer;
 
-    public BrokenWords(IEnumerable<WordTest> patternWords, TextNormalizer normalizer)
+    public BrokenWords(IEnumerable<WordTest> patternWords, IEnumerable<string> writtenPairs, TextNormalizer normalizer)
     {
+        _writtenPairs = writtenPairs.ToHashSet(StringComparer.Ordinal);
         var tests = patternWords.ToList();
         _words = tests.Where(w => !w.Prefix).Select(w => w.Key).ToHashSet(StringComparer.Ordinal);
         _beginnings = tests.Where(w => w.Prefix).Select(w => w.Key).Distinct().ToArray();
@@ -39,6 +42,7 @@ internal sealed class BrokenWords
 
             if (i + 1 < tokens.Count && tokens[i + 1].Clause == tokens[i].Clause
                 && tokens[i].Key.Length + tokens[i + 1].Key.Length >= ShortestJoined && !StartsPatternWord(tokens[i].Key)
+                && !_writtenPairs.Contains($"{tokens[i].Key} {tokens[i + 1].Key}")
                 && Token.KeyOf(tokens[i].Key + tokens[i + 1].Key) is var pair && IsPatternWord(pair))
             {
                 joined.Add(tokens[i] with { Key = pair });

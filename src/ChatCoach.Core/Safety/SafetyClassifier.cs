@@ -34,7 +34,7 @@ public sealed class SafetyClassifier
         _model = model;
         _threshold = threshold;
         _notLearned = notLearned;
-        _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), vocabulary.Normalizer);
+        _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), rules.SelectMany(r => r.Pattern.WrittenPairs), vocabulary.Normalizer);
         var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
         _unanchored = [.. Enumerable.Range(0, rules.Length).Where(i => anchors[i] is null)];
         _anchored = Enumerable.Range(0, rules.Length)

@@ -115,6 +115,19 @@ internal sealed class SafetyPattern
     public IEnumerable<WordTest> Words => _phrases.SelectMany(p => p).SelectMany(e => e.Choices).SelectMany(choice => choice);
 
     /// <summary>
+    /// Two words the pattern writes side by side ("khud ko"), as "khud ko": inside an alternative, and from one element
+    /// to the next when no gap stands between them.
+    /// </summary>
+    public IEnumerable<string> WrittenPairs =>
+        _phrases.SelectMany(phrase => phrase.SelectMany(e => e.Choices).SelectMany(choice => choice.Zip(choice.Skip(1)))
+            .Concat(phrase.Zip(phrase.Skip(1)).SelectMany(pair =>
+                from before in pair.First.Choices
+                from after in pair.Second.Choices
+                where before.Length > 0 && after.Length > 0
+                select (before[^1], after[0]))))
+        .Select(pair => $"{pair.Item1.Key} {pair.Item2.Key}");
+
+    /// <summary>
     /// Words one of which a message must hold for the pattern to match (the first words of a required element's
     /// choices: the element with fewest, then with the longest, so likely rarest, words), or null when no element is
     /// made only of exact words. Lets a classifier skip most patterns without trying them.

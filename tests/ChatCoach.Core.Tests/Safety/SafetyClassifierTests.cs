@@ -54,6 +54,18 @@ public sealed class SafetyClassifierTests
     public void Joining_broken_words_leaves_whole_words_as_they_are(string message) =>
         Assert.NotEqual(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
+    [Fact]
+    public void Two_words_a_pattern_writes_side_by_side_stay_two_words_though_together_they_spell_a_pattern_word()
+    {
+        var script = TestScripts.Load(TestScripts.Yaml.Replace(
+            """patterns: ["kill myself", "end it all", "want to die"]""",
+            """patterns: ["khudko & khatam", "dil karta hai khud ko maar"]""", StringComparison.Ordinal));
+        var classifier = SafetyClassifier.Compile(script.Crisis).Classifier;
+
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("dil karta hai khud ko maar doon"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("khudko khatam kar dunga"));
+    }
+
     [Theory]
     [InlineData("I'm an IMG, want to die")]
     [InlineData("i am a failed img and want to die")]
@@ -321,6 +333,9 @@ public sealed class SafetyClassifierTests
     [InlineData("yo quiero morir")]
     [InlineData("pues yo ya no quiero vivir")]
     [InlineData("ta3ban men kol 7aga w 3ayez amoot")]
+    [InlineData("mera dost fail ho gaya aur mujhe bhi marna hai")]
+    [InlineData("mann bahut udaas hai, marna chahta hoon")]
+    [InlineData("yung kaibigan ko pumasa, ako gusto ko nang mamatay")]
     [InlineData("My patient in the ICU was a 19 yo, and I want to die")]
     public void A_word_that_names_someone_else_in_one_language_does_not_hide_the_speaker_in_another(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
