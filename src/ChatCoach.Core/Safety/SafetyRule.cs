@@ -37,9 +37,28 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     /// <summary>
     /// Whether the pattern's words are there but the script set them aside: an exception covers them, or they are
-    /// someone else's.
+    /// someone else's and the speaker does not speak of themselves after them ("my friend took pills" is set aside;
+    /// "my cousin killed himself and now I think about it" is not, so the learned reader still reads it).
     /// </summary>
-    public bool SetsAside(IReadOnlyList<Token> tokens) => Pattern.Matches(tokens).Any() && !Matches(tokens);
+    public bool SetsAside(IReadOnlyList<Token> tokens)
+    {
+        if (Matches(tokens))
+        {
+            return false;
+        }
+
+        List<(int Start, int End)>? excepted = null;
+        foreach (var (start, end) in Pattern.Matches(tokens))
+        {
+            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End)).ToList();
+            if (excepted.Any(x => x.Start < end && start < x.End) || SpeakerAfter(tokens, end) is not true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// An exception guards an idiom, and an idiom does not run over a full stop: "I want to die. My hair..." is not
@@ -171,6 +190,20 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         }
 
         return false;
+    }
+
+    /// <summary>Whether the first person word after <paramref name="position"/> is the speaker's; null when none follows.</summary>
+    private bool? SpeakerAfter(IReadOnlyList<Token> tokens, int position)
+    {
+        for (var i = position; i < tokens.Count; i++)
+        {
+            if (SomeoneElse(tokens, i) is { } someoneElse)
+            {
+                return !someoneElse;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -72,6 +72,20 @@ public sealed class RiskModelTests
     }
 
     [Fact]
+    public void Someone_elses_words_silence_the_reader_only_when_the_speaker_does_not_speak_of_themselves_after_them()
+    {
+        var crisis = Crisis with { FirstPerson = ["i", "my"], ThirdPerson = ["he"] };
+        var classifier = SafetyClassifier.Compile(crisis with
+        {
+            Learned = new LearnedReader("examples", "model.json", 0.5, SourcePosition.Start),
+            Model = RiskModel.Train(crisis, Examples()),
+        }).Classifier;
+
+        Assert.Equal(SafetyLevel.None, classifier.Classify("he said he would end it all, tonight the pills are counted"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("he said he would end it all, and tonight i counted my pills"));
+    }
+
+    [Fact]
     public void A_script_without_a_learned_section_ignores_a_model()
     {
         var model = RiskModel.Train(Crisis, Examples());
