@@ -6,8 +6,8 @@ namespace ChatCoach.Core.Safety;
 /// exception words, shorthand, and its word lists) that spell the whole of it, into three words or more, and only
 /// when those words, read with the rest of their sentence, raise an alarm that the word itself does not: ordinary
 /// long words that short words happen to spell ("bangladesh", "inshallah") stay whole, and so does every word the
-/// script names. Keys collapse a doubled letter, so a piece may begin on the letter the previous one ended with
-/// ("want" + "to" in "wantodie").
+/// script names (a beginning such as "kill*" names a word with a short ending, not "killmyselfrn"). Keys collapse a
+/// doubled letter, so a piece may begin on the letter the previous one ended with ("want" + "to" in "wantodie").
 /// </summary>
 internal sealed class RunTogetherWords
 {
@@ -16,6 +16,9 @@ internal sealed class RunTogetherWords
 
     // Two words are mostly a compound ("suizidraten", suicide rates), which the patterns read by its beginning.
     private const int ShortestSplitInto = 3;
+
+    // What a word's beginning may be followed by and still be that word: "-ing", "-ally", "-ation".
+    private const int LongestEnding = 5;
 
     private readonly WordTest[] _tests;
     private readonly HashSet<string> _words;
@@ -76,10 +79,18 @@ internal sealed class RunTogetherWords
 
         // The rest of the sentence may begin with the self word split from its end ("iwantokil" "myself").
         var next = tokens.Skip(index + 1).TakeWhile(t => t.Clause == token.Clause).ToList();
-        return raisesAlarm([.. pieces, .. next]) && !raisesAlarm([token, .. next]) && !_tests.Any(t => t.Accepts(token.Key))
+        return raisesAlarm([.. pieces, .. next]) && !raisesAlarm([token, .. next]) && !_tests.Any(t => Names(t, token.Key))
             ? pieces
             : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="test"/> reads <paramref name="key"/> as the script's own word: a word or a typo of it, or
+    /// its beginning with an ending ("suicidal" for "suicid*"); not a beginning with more words after it
+    /// ("killmyselfrn" for "kill*").
+    /// </summary>
+    private static bool Names(WordTest test, string key) =>
+        test.Accepts(key) && (!test.Prefix || key.Length - test.Key.Length <= LongestEnding);
 
     /// <summary>The fewest known words <paramref name="key"/> is made of, or null when it is a word or not made of words.</summary>
     private List<string>? Pieces(string key)

@@ -112,6 +112,8 @@ public sealed class SafetyClassifierTests
     [InlineData("idontseethepointanymore", "concern")]
     [InlineData("icanttakeitanymore", "concern")]
     [InlineData("thinkingaboutoverdosingrn cant stop", "crisis")]
+    [InlineData("killmyselfrn", "crisis")]
+    [InlineData("killmyselftonight", "crisis")]
     public void Words_run_together_without_spaces_are_read_as_their_words(string message, string level) =>
         Assert.Equal(level, CoachClassifier.Classify(message).ToString().ToLowerInvariant());
 
