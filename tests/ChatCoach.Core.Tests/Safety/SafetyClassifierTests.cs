@@ -349,6 +349,20 @@ public sealed class SafetyClassifierTests
         Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
 
     [Theory]
+    [InlineData("I've got SI with intent, and the plan is Friday")]
+    [InlineData("I'd score myself high risk on the Columbia")]
+    [InlineData("my lethal dose calculation is on a sticky note on my monitor")]
+    public void A_physicians_clinical_words_about_themselves_are_crisis(string message) =>
+        Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
+
+    [Theory]
+    [InlineData("patient with SI with a plan, what is the next step")]
+    [InlineData("my lethal dose calculation was wrong on the pharm quiz")]
+    [InlineData("I pronounce deaths every shift in the ICU")]
+    public void The_same_clinical_words_about_patients_and_exams_raise_no_alarm(string message) =>
+        Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
+
+    [Theory]
     [InlineData("after the exam I felt suicidal")]
     [InlineData("since the nbme im suicidal")]
     [InlineData("the rotation left me suicidal")]
