@@ -20,44 +20,26 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     public IReadOnlyList<SafetyPattern> Exceptions { get; } = exceptions;
 
-    public bool Matches(IReadOnlyList<Token> tokens)
-    {
-        List<(int Start, int End)>? excepted = null;
-        foreach (var (start, end) in Pattern.Matches(tokens))
-        {
-            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End)).ToList();
-            if (!excepted.Any(x => x.Start < end && start < x.End) && AboutTheSpeaker(tokens, start, end))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool Matches(IReadOnlyList<Token> tokens) =>
+        Spans(tokens).Any(span => !span.Excepted && AboutTheSpeaker(tokens, span.Start, span.End));
 
     /// <summary>
     /// Whether the pattern's words are there but the script set them aside: an exception covers them, or they are
     /// someone else's and the speaker does not speak of themselves after them ("my friend took pills" is set aside;
     /// "my cousin killed himself and now I think about it" is not, so the learned reader still reads it).
     /// </summary>
-    public bool SetsAside(IReadOnlyList<Token> tokens)
-    {
-        if (Matches(tokens))
-        {
-            return false;
-        }
+    public bool SetsAside(IReadOnlyList<Token> tokens) =>
+        !Matches(tokens) && Spans(tokens).Any(span => span.Excepted || SpeakerAfter(tokens, span.End) is not true);
 
+    /// <summary>Where the pattern matches, and whether an exception covers each match.</summary>
+    private IEnumerable<(int Start, int End, bool Excepted)> Spans(IReadOnlyList<Token> tokens)
+    {
         List<(int Start, int End)>? excepted = null;
         foreach (var (start, end) in Pattern.Matches(tokens))
         {
-            excepted ??= Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End)).ToList();
-            if (excepted.Any(x => x.Start < end && start < x.End) || SpeakerAfter(tokens, end) is not true)
-            {
-                return true;
-            }
+            excepted ??= [.. Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End))];
+            yield return (start, end, excepted.Any(x => x.Start < end && start < x.End));
         }
-
-        return false;
     }
 
     /// <summary>
@@ -192,7 +174,7 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         return false;
     }
 
-    /// <summary>Whether the first person word after <paramref name="position"/> is the speaker's; null when none follows.</summary>
+    /// <summary>Whether the nearest person word after <paramref name="position"/> is a first-person one; null when none follows.</summary>
     private bool? SpeakerAfter(IReadOnlyList<Token> tokens, int position)
     {
         for (var i = position; i < tokens.Count; i++)
