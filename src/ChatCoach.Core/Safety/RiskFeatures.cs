@@ -1,9 +1,11 @@
 namespace ChatCoach.Core.Safety;
 
 /// <summary>
-/// What the learned reader sees of a message: its normalised words, pairs of neighbouring words, pairs one word apart
-/// and the four-letter pieces of each word, hashed into a fixed number of slots. Pieces of words let it recognise a
-/// misspelt or inflected word ("overdosd", "tabletten") from the examples' spellings.
+/// What the learned reader sees of a message: its normalised words, pairs of neighbouring words, pairs one word apart,
+/// the four-letter pieces of each word and the seven-character pieces of the words written out with single spaces,
+/// hashed into a fixed number of slots. Pieces of words let it recognise a misspelt or inflected word ("overdosd",
+/// "tabletten") from the examples' spellings; pieces across words, a phrase split or joined differently ("no one will
+/// miss me", "noone will missme").
 /// </summary>
 internal static class RiskFeatures
 {
@@ -11,6 +13,8 @@ internal static class RiskFeatures
     public const int Bits = 18;
 
     private const int Mask = (1 << Bits) - 1;
+
+    private const int Span = 7;
 
     /// <summary>The distinct slots of <paramref name="tokens"/>.</summary>
     public static int[] Of(List<Token> tokens)
@@ -35,6 +39,12 @@ internal static class RiskFeatures
             {
                 slots.Add(Slot('p', framed.Substring(start, 4), null));
             }
+        }
+
+        var words = $" {string.Join(' ', tokens.Select(t => t.Key))} ";
+        for (var start = 0; start + Span <= words.Length; start++)
+        {
+            slots.Add(Slot('x', words.Substring(start, Span), null));
         }
 
         return [.. slots];

@@ -14,8 +14,8 @@ namespace ChatCoach.Core.Safety;
 /// </summary>
 public sealed class RiskModel
 {
-    private const int Format = 1;
-    private const int Epochs = 8;
+    private const int Format = 2;
+    private const int Epochs = 16;
     private const double LearningRate = 0.1;
     private const double Decay = 1e-5;
     private const int Seed = 17;

@@ -86,6 +86,24 @@ public sealed class RiskModelTests
     }
 
     [Fact]
+    public void A_phrase_split_or_joined_differently_reads_like_the_examples()
+    {
+        string[] crisis = ["no one will miss me", "honestly no one will miss me", "no one will miss me when i am gone", "no one will miss me anyway"];
+        string[] none =
+        [
+            "no one will grade me", "no one will grade me anyway", "one more question for me", "no one told me about the fee",
+            "everyone will be there", "i will be there anyway", "what should i study first", "i graduated in 2019",
+        ];
+        var examples = new CrisisCorpus([new CorpusPart("part1",
+            [.. crisis.Select(m => (m, SafetyLevel.Crisis)), .. none.Select(m => (m, SafetyLevel.None))])]);
+
+        var classifier = Classifier(RiskModel.Train(Crisis, examples), 0.6);
+
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("noone will missme"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("noone will grademe"));
+    }
+
+    [Fact]
     public void A_script_without_a_learned_section_ignores_a_model()
     {
         var model = RiskModel.Train(Crisis, Examples());
@@ -131,8 +149,8 @@ public sealed class RiskModelTests
     [Theory]
     [InlineData("")]
     [InlineData("not json")]
-    [InlineData("""{"format": 2, "bits": 18}""")]
-    [InlineData("""{"format": 1, "bits": 18, "bias": 0, "fingerprint": "x", "examples": 1, "weights": "AAAA"}""")]
+    [InlineData("""{"format": 99, "bits": 18}""")]
+    [InlineData("""{"format": 2, "bits": 18, "bias": 0, "fingerprint": "x", "examples": 1, "weights": "AAAA"}""")]
     public async Task A_file_that_is_not_a_model_of_this_format_is_refused(string content)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));

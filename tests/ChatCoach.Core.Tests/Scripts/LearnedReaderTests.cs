@@ -71,7 +71,7 @@ public sealed class LearnedReaderTests : IDisposable
     {
         var file = await WriteAsync(WithLearned());
         Directory.CreateDirectory(Path.Combine(_folder.Path, "models"));
-        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "models", "risk.json"), "{\"format\": 1}");
+        await File.WriteAllTextAsync(Path.Combine(_folder.Path, "models", "risk.json"), "{\"bits\": 18}");
 
         var result = await ScriptLoader.LoadFileAsync(file);
 
