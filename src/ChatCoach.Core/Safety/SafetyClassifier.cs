@@ -6,8 +6,9 @@ namespace ChatCoach.Core.Safety;
 /// Reads a message for risk with a script's crisis patterns: the highest level any pattern raises, crisis first.
 /// When no crisis pattern matches and the script has a learned reader, the message is crisis if the reader's
 /// probability reaches the script's threshold, unless the message matches one of the reader's own exceptions, or a
-/// crisis or concern pattern's words are there and the script set them aside (an exception, someone else's words):
-/// what moderators ruled out, the reader does not rule back in.
+/// crisis or concern pattern of more than one word is there and the script set it aside (an exception, someone else's
+/// words): what moderators ruled out, the reader does not rule back in. An exception to a one-word pattern says what
+/// that word means here ("die" as the German article), not what the rest of the message says, so the reader still reads.
 /// Compiled once per script version; pure and thread-safe.
 /// </summary>
 public sealed class SafetyClassifier
@@ -103,7 +104,7 @@ public sealed class SafetyClassifier
         var reading = Read(read);
         if (reading.Level is not SafetyLevel.Crisis && _model?.Probability(tokens) is { } probability && probability >= _threshold
             && !_notLearned.Any(p => p.Matches(read).Any())
-            && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && _rules[i].SetsAside(read)))
+            && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && !_rules[i].Pattern.OneWord && _rules[i].SetsAside(read)))
         {
             return new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {probability:0.00}"));
         }

@@ -42,6 +42,9 @@ internal sealed class SafetyPattern
     /// <summary>Whether <paramref name="key"/> is one of this pattern's words as written: exactly, or by its beginning.</summary>
     public bool Names(string key) => Words.Any(w => w.Prefix ? key.StartsWith(w.Key, StringComparison.Ordinal) : key == w.Key);
 
+    /// <summary>Whether the pattern is one word, or a choice of single words ("(die|dead)").</summary>
+    public bool OneWord => _phrases.Length == 1 && _phrases[0].Length == 1 && _phrases[0][0].Choices.All(choice => choice.Length == 1);
+
     /// <summary>The pattern as written.</summary>
     public string Text { get; }
 

@@ -72,6 +72,23 @@ public sealed class RiskModelTests
     }
 
     [Fact]
+    public void An_exception_to_a_one_word_pattern_reads_that_word_otherwise_and_leaves_the_rest_to_the_reader()
+    {
+        var script = TestScripts.Load(TestScripts.Yaml.Replace(
+            """patterns: ["kill myself", "end it all", "want to die"]""",
+            """patterns: [{match: "(die|dead)", unless: ["die hard", "die laughing"]}, {match: "want to die", unless: ["want to die laughing"]}]""",
+            StringComparison.Ordinal));
+        var classifier = SafetyClassifier.Compile(script.Crisis with
+        {
+            Learned = new LearnedReader("examples", "model.json", 0.5, SourcePosition.Start),
+            Model = RiskModel.Train(script.Crisis, Examples()),
+        }).Classifier;
+
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("a die hard fan, and tonight the pills are counted"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("tonight the pills, i want to die laughing"));
+    }
+
+    [Fact]
     public void Someone_elses_words_silence_the_reader_only_when_the_speaker_does_not_speak_of_themselves_after_them()
     {
         var crisis = Crisis with { FirstPerson = ["i", "my"], ThirdPerson = ["he"] };
