@@ -7,26 +7,28 @@ using ChatCoach.Core.Scripts;
 namespace ChatCoach.Core.Safety;
 
 /// <summary>
-/// A reader of crisis risk learned from labelled example messages: logistic regression over the hashed features of
-/// the normalised message (see <c>RiskFeatures</c>). The crisis check asks it only when no crisis pattern matched, and
-/// it can only raise a message to crisis, never lower one, so patterns and exceptions keep the meaning moderators
-/// gave them. Training is deterministic: the same examples and script vocabulary give the same weights.
+/// A reader of risk learned from labelled example messages: two logistic regressions over the hashed features of the
+/// normalised message (see <c>RiskFeatures</c>). Its crisis head tells crisis messages from all others; its concern
+/// head tells concern messages (hopelessness without stated intent) from distress and ordinary talk. The crisis check
+/// asks it only when no crisis pattern matched, and it can only raise a message's level, never lower one, so patterns
+/// and exceptions keep the meaning moderators gave them. Training is deterministic: the same examples and script
+/// vocabulary give the same weights.
 /// </summary>
 public sealed class RiskModel
 {
-    private const int Format = 2;
+    private const int Format = 3;
     private const int Epochs = 16;
     private const double LearningRate = 0.1;
     private const double Decay = 1e-5;
     private const int Seed = 17;
 
-    private readonly Half[] _weights;
-    private readonly float _bias;
+    private readonly Head _crisis;
+    private readonly Head _concern;
 
-    private RiskModel(Half[] weights, float bias, string fingerprint, int examples)
+    private RiskModel(Head crisis, Head concern, string fingerprint, int examples)
     {
-        _weights = weights;
-        _bias = bias;
+        _crisis = crisis;
+        _concern = concern;
         Fingerprint = fingerprint;
         Examples = examples;
     }
@@ -70,56 +72,37 @@ public sealed class RiskModel
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Learns from <paramref name="examples"/>, read with <paramref name="crisis"/>'s rewrites; crisis messages are the positives.</summary>
+    /// <summary>
+    /// Learns from <paramref name="examples"/>, read with <paramref name="crisis"/>'s rewrites: the crisis head from
+    /// every message, the concern head from the messages that are not crisis.
+    /// </summary>
     public static RiskModel Train(Crisis crisis, CrisisCorpus examples)
     {
         ArgumentNullException.ThrowIfNull(crisis);
         ArgumentNullException.ThrowIfNull(examples);
         var normalizer = new TextNormalizer(crisis.Rewrites, crisis.Glued);
         var samples = examples.Parts.SelectMany(p => p.Messages)
-            .Select(m => (Features: RiskFeatures.Of(normalizer.Tokens(m.Text)), Target: m.Label == SafetyLevel.Crisis ? 1.0 : 0.0))
+            .Select(m => (Features: RiskFeatures.Of(normalizer.Tokens(m.Text)), m.Label))
             .ToArray();
 
-        var weights = new double[1 << RiskFeatures.Bits];
-        var bias = 0.0;
-        var order = Enumerable.Range(0, samples.Length).ToArray();
-        var random = new Random(Seed);
-        for (var epoch = 0; epoch < Epochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (var index in order)
-            {
-                var (features, target) = samples[index];
-                var gradient = Sigmoid(bias + features.Sum(f => weights[f])) - target;
-                bias -= LearningRate * gradient;
-                foreach (var f in features)
-                {
-                    weights[f] -= LearningRate * (gradient + Decay * weights[f]);
-                }
-            }
-        }
-
-        return new RiskModel([.. weights.Select(w => (Half)w)], (float)bias, FingerprintOf(crisis, examples), samples.Length);
+        // A crisis message is a concern too, but its words are the crisis head's to learn: left out here, they do not
+        // teach the concern head that any word of intent is merely hopeless.
+        var crisisHead = Head.Train([.. samples.Select(s => (s.Features, s.Label == SafetyLevel.Crisis))]);
+        var concernHead = Head.Train([.. samples.Where(s => s.Label != SafetyLevel.Crisis).Select(s => (s.Features, s.Label == SafetyLevel.Concern))]);
+        return new RiskModel(crisisHead, concernHead, FingerprintOf(crisis, examples), samples.Length);
     }
 
-    /// <summary>The probability that the message of <paramref name="tokens"/> is a crisis message.</summary>
-    internal double Probability(List<Token> tokens) => Sigmoid(_bias + RiskFeatures.Of(tokens).Sum(f => (double)_weights[f]));
+    /// <summary>The probabilities that the message of <paramref name="tokens"/> is a crisis message, and that it is a concern message.</summary>
+    internal (double Crisis, double Concern) Probabilities(List<Token> tokens)
+    {
+        var features = RiskFeatures.Of(tokens);
+        return (_crisis.Probability(features), _concern.Probability(features));
+    }
 
-    /// <summary>Writes the model as JSON: its fingerprint and size in the open, the weights compressed.</summary>
+    /// <summary>Writes the model as JSON: its fingerprint and size in the open, each head's weights compressed.</summary>
     public async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var raw = new byte[_weights.Length * 2];
-        for (var i = 0; i < _weights.Length; i++)
-        {
-            BitConverter.TryWriteBytes(raw.AsSpan(i * 2), _weights[i]);
-        }
-
-        using var packed = new MemoryStream();
-        await using (var zip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
-        {
-            await zip.WriteAsync(raw, cancellationToken);
-        }
 
         // One newline on every platform, so the same examples give the same file byte for byte.
         await using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
@@ -128,8 +111,8 @@ public sealed class RiskModel
         json.WriteString("fingerprint", Fingerprint);
         json.WriteNumber("examples", Examples);
         json.WriteNumber("bits", RiskFeatures.Bits);
-        json.WriteNumber("bias", _bias);
-        json.WriteBase64String("weights", packed.ToArray());
+        await _crisis.WriteAsync(json, "crisis", cancellationToken);
+        await _concern.WriteAsync(json, "concern", cancellationToken);
         json.WriteEndObject();
         await json.FlushAsync(cancellationToken);
     }
@@ -148,16 +131,10 @@ public sealed class RiskModel
                 throw new InvalidDataException($"a model of another format (this build reads format {Format}, {RiskFeatures.Bits} bits)");
             }
 
-            using var zip = new GZipStream(new MemoryStream(root.GetProperty("weights").GetBytesFromBase64()), CompressionMode.Decompress);
-            var raw = new byte[(1 << RiskFeatures.Bits) * 2];
-            await zip.ReadExactlyAsync(raw, cancellationToken);
-            var weights = new Half[1 << RiskFeatures.Bits];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = BitConverter.ToHalf(raw, i * 2);
-            }
-
-            return new RiskModel(weights, root.GetProperty("bias").GetSingle(), root.GetProperty("fingerprint").GetString() ?? string.Empty,
+            return new RiskModel(
+                await Head.ReadAsync(root.GetProperty("crisis"), cancellationToken),
+                await Head.ReadAsync(root.GetProperty("concern"), cancellationToken),
+                root.GetProperty("fingerprint").GetString() ?? string.Empty,
                 root.GetProperty("examples").GetInt32());
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or EndOfStreamException)
@@ -167,4 +144,68 @@ public sealed class RiskModel
     }
 
     private static double Sigmoid(double z) => 1 / (1 + Math.Exp(-Math.Clamp(z, -30, 30)));
+
+    /// <summary>One logistic regression: a weight per feature slot, stored as half-precision floats, and a bias.</summary>
+    private sealed class Head(Half[] weights, float bias)
+    {
+        public static Head Train(IReadOnlyList<(int[] Features, bool Positive)> samples)
+        {
+            var weights = new double[1 << RiskFeatures.Bits];
+            var bias = 0.0;
+            var order = Enumerable.Range(0, samples.Count).ToArray();
+            var random = new Random(Seed);
+            for (var epoch = 0; epoch < Epochs; epoch++)
+            {
+                random.Shuffle(order);
+                foreach (var index in order)
+                {
+                    var (features, positive) = samples[index];
+                    var gradient = Sigmoid(bias + features.Sum(f => weights[f])) - (positive ? 1 : 0);
+                    bias -= LearningRate * gradient;
+                    foreach (var f in features)
+                    {
+                        weights[f] -= LearningRate * (gradient + Decay * weights[f]);
+                    }
+                }
+            }
+
+            return new Head([.. weights.Select(w => (Half)w)], (float)bias);
+        }
+
+        public double Probability(int[] features) => Sigmoid(bias + features.Sum(f => (double)weights[f]));
+
+        public async Task WriteAsync(Utf8JsonWriter json, string name, CancellationToken cancellationToken)
+        {
+            var raw = new byte[weights.Length * 2];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                BitConverter.TryWriteBytes(raw.AsSpan(i * 2), weights[i]);
+            }
+
+            using var packed = new MemoryStream();
+            await using (var zip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                await zip.WriteAsync(raw, cancellationToken);
+            }
+
+            json.WriteStartObject(name);
+            json.WriteNumber("bias", bias);
+            json.WriteBase64String("weights", packed.ToArray());
+            json.WriteEndObject();
+        }
+
+        public static async Task<Head> ReadAsync(JsonElement head, CancellationToken cancellationToken)
+        {
+            using var zip = new GZipStream(new MemoryStream(head.GetProperty("weights").GetBytesFromBase64()), CompressionMode.Decompress);
+            var raw = new byte[(1 << RiskFeatures.Bits) * 2];
+            await zip.ReadExactlyAsync(raw, cancellationToken);
+            var weights = new Half[1 << RiskFeatures.Bits];
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] = BitConverter.ToHalf(raw, i * 2);
+            }
+
+            return new Head(weights, head.GetProperty("bias").GetSingle());
+        }
+    }
 }

@@ -5,7 +5,8 @@ namespace ChatCoach.Core.Safety;
 /// <summary>
 /// Reads a message for risk with a script's crisis patterns: the highest level any pattern raises, crisis first.
 /// When no crisis pattern matches and the script has a learned reader, the message is crisis if the reader's
-/// probability reaches the script's threshold, unless the message matches one of the reader's own exceptions, or a
+/// probability of crisis reaches the script's threshold; when no concern pattern matches either, it is concern if the
+/// probability of concern reaches the concern threshold. Neither, when the message matches one of the reader's own exceptions, or a
 /// crisis or concern pattern of more than one word is there and the script set it aside (an exception, someone else's
 /// words): what moderators ruled out, the reader does not rule back in. An exception to a one-word pattern says what
 /// that word means here ("die" as the German article), not what the rest of the message says, so the reader still reads.
@@ -21,6 +22,7 @@ public sealed class SafetyClassifier
     private readonly RunTogetherWords _runTogether;
     private readonly RiskModel? _model;
     private readonly double _threshold;
+    private readonly double _concernThreshold;
     private readonly SafetyPattern[] _notLearned;
 
     // Rules by the words that must be in a message for them to match; the rest are always tried. Indexes keep the
@@ -28,12 +30,14 @@ public sealed class SafetyClassifier
     private readonly Dictionary<string, int[]> _anchored;
     private readonly int[] _unanchored;
 
-    private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules, RiskModel? model, double threshold, SafetyPattern[] notLearned)
+    private SafetyClassifier(SafetyVocabulary vocabulary, SafetyRule[] rules, RiskModel? model, LearnedReader? learned, SafetyPattern[] notLearned)
     {
         _vocabulary = vocabulary;
         _rules = rules;
         _model = model;
-        _threshold = threshold;
+        // Above 1, a probability never reaches it: no learned reader, or no concern threshold, reads nothing.
+        _threshold = learned?.Threshold ?? 2;
+        _concernThreshold = learned?.ConcernThreshold ?? 2;
         _notLearned = notLearned;
         _brokenWords = new BrokenWords(rules.SelectMany(r => r.Pattern.Words), rules.SelectMany(r => r.Pattern.WrittenPairs), vocabulary.Normalizer);
         var anchors = rules.Select(r => r.Pattern.Anchors).ToArray();
@@ -89,7 +93,7 @@ public sealed class SafetyClassifier
         }
 
         var model = crisis.Learned is null ? null : crisis.Model;
-        return (new SafetyClassifier(vocabulary, [.. rules], model, crisis.Learned?.Threshold ?? 1, [.. notLearned]), problems);
+        return (new SafetyClassifier(vocabulary, [.. rules], model, crisis.Learned, [.. notLearned]), problems);
     }
 
     /// <summary>The level of <paramref name="text"/>.</summary>
@@ -102,15 +106,23 @@ public sealed class SafetyClassifier
         var tokens = _vocabulary.Normalizer.Tokens(text);
         var read = _brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm));
         var reading = Read(read);
-        if (reading.Level is not SafetyLevel.Crisis && _model?.Probability(tokens) is { } probability && probability >= _threshold
-            && !_notLearned.Any(p => p.Matches(read).Any())
-            && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && !_rules[i].Pattern.OneWord && _rules[i].SetsAside(read)))
+        if (_model is null || reading.Level is SafetyLevel.Crisis)
         {
-            return new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {probability:0.00}"));
+            return reading;
         }
 
-        return reading;
+        var (crisis, concern) = _model.Probabilities(tokens);
+        SafetyReading? learned = crisis >= _threshold ? new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {crisis:0.00}"))
+            : concern >= _concernThreshold && reading.Level is not SafetyLevel.Concern
+                ? new SafetyReading(SafetyLevel.Concern, FormattableString.Invariant($"learned concern: {concern:0.00}"))
+                : null;
+        return learned is { } raised && Learnable(read) ? raised : reading;
     }
+
+    /// <summary>Whether the reader may raise <paramref name="read"/>: moderators set aside neither the message nor its risk words.</summary>
+    private bool Learnable(List<Token> read) =>
+        !_notLearned.Any(p => p.Matches(read).Any())
+        && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && !_rules[i].Pattern.OneWord && _rules[i].SetsAside(read));
 
     private bool RaisesAlarm(List<Token> tokens) => Read(tokens).Level is SafetyLevel.Crisis or SafetyLevel.Concern;
 

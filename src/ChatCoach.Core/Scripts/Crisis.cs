@@ -104,11 +104,15 @@ public sealed record CountryLines(IReadOnlyList<string> Names, string Reply);
 
 /// <summary>
 /// Where the learned reader's examples (<paramref name="Examples"/>) and trained model (<paramref name="Model"/>) are,
-/// relative to the script's folder, the probability from which it reads a message as crisis, and the patterns of
-/// ordinary talk it is not asked about (<see cref="Unless"/>).
+/// relative to the script's folder, the probability from which it reads a message as crisis, the probability from
+/// which it reads one as concern (<see cref="ConcernThreshold"/>), and the patterns of ordinary talk it is not asked
+/// about (<see cref="Unless"/>).
 /// </summary>
 public sealed record LearnedReader(string Examples, string Model, double Threshold, SourcePosition Position)
 {
+    /// <summary>The probability from which the reader's concern head makes a message concern; none to leave concern to the patterns.</summary>
+    public double? ConcernThreshold { get; init; }
+
     /// <summary>Patterns of messages the reader is not asked about ("my grandma's funeral"): moderators' word over its guess.</summary>
     public IReadOnlyList<PatternText> Unless { get; init; } = [];
 }

@@ -12,7 +12,7 @@ internal sealed partial class ScriptReader
         "safe_reply", "care_reply", "not_safe", "safe", "unclear", "resume_words", "resume_reply", "countries",
     ];
 
-    private static readonly string[] LearnedKeys = ["examples", "model", "threshold", "unless"];
+    private static readonly string[] LearnedKeys = ["examples", "model", "threshold", "concern_threshold", "unless"];
     private static readonly string[] LevelKeys = ["opening", "reply", "patterns"];
     private static readonly string[] PatternKeys = ["match", "unless"];
     private static readonly string[] CountryKeys = ["names", "reply"];
@@ -94,15 +94,15 @@ internal sealed partial class ScriptReader
         var examples = RequiredScalar(map, "examples", "crisis learned");
         var model = RequiredScalar(map, "model", "crisis learned");
         var threshold = RequiredScalar(map, "threshold", "crisis learned");
-        if (!double.TryParse(threshold, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var probability)
-            || probability is < 0.5 or >= 1)
+        if (Probability(map, "threshold", threshold, "crisis") is not { } probability)
         {
-            if (threshold is not null)
-            {
-                Add(map.Children["threshold"], ProblemCodes.WrongType, $"crisis learned: threshold '{threshold}' is not a probability from 0.5 up to 1",
-                    "write the probability from which a message reads as crisis, e.g. 0.8");
-            }
+            return null;
+        }
 
+        double? concern = null;
+        if (map.Children.ContainsKey("concern_threshold")
+            && (concern = Probability(map, "concern_threshold", RequiredScalar(map, "concern_threshold", "crisis learned"), "concern")) is null)
+        {
             return null;
         }
 
@@ -124,7 +124,24 @@ internal sealed partial class ScriptReader
             .Where(u => u.Value is { Length: > 0 })
             .Select(u => new PatternText(u.Value!, Position(u)))
             .ToList() ?? [];
-        return new LearnedReader(examples, model, probability, Position(map)) { Unless = unless };
+        return new LearnedReader(examples, model, probability, Position(map)) { ConcernThreshold = concern, Unless = unless };
+    }
+
+    private double? Probability(YamlMappingNode map, string key, string? text, string level)
+    {
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var probability)
+            && probability is >= 0.5 and < 1)
+        {
+            return probability;
+        }
+
+        if (text is not null)
+        {
+            Add(map.Children[key], ProblemCodes.WrongType, $"crisis learned: {key} '{text}' is not a probability from 0.5 up to 1",
+                $"write the probability from which a message reads as {level}, e.g. 0.8");
+        }
+
+        return null;
     }
 
     // Both paths are relative to the dialogs folder; any common root resolves "tests/../tests/crisis" the same way.

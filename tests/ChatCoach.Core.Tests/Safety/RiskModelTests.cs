@@ -8,6 +8,12 @@ public sealed class RiskModelTests
 {
     private static readonly Crisis Crisis = TestScripts.Load().Crisis;
 
+    private static readonly string[] Concern =
+    [
+        "nothing will ever change for me", "there is nothing left for me", "nothing will change, i am stuck forever", "i am stuck and nothing will change",
+        "nothing left, nothing ahead", "stuck forever, nothing left to try", "i feel there is nothing left", "nothing will ever get better",
+    ];
+
     private static CrisisCorpus Examples(params string[] extraNone)
     {
         string[] crisis =
@@ -22,13 +28,15 @@ public sealed class RiskModelTests
             "i have six months of observership", "which programs take old graduates", "i want a plan for step 2", "how long should i study",
             "is a gap of two years bad", "my family is supportive", "i passed step 2 with 240",
         ];
-        var messages = crisis.Select(m => (m, SafetyLevel.Crisis)).Concat(none.Concat(extraNone).Select(m => (m, SafetyLevel.None))).ToList();
+        var messages = crisis.Select(m => (m, SafetyLevel.Crisis))
+            .Concat(Concern.Select(m => (m, SafetyLevel.Concern)))
+            .Concat(none.Concat(extraNone).Select(m => (m, SafetyLevel.None))).ToList();
         return new CrisisCorpus([new CorpusPart("part1", messages)]);
     }
 
-    private static SafetyClassifier Classifier(RiskModel model, double threshold = 0.8) => SafetyClassifier.Compile(Crisis with
+    private static SafetyClassifier Classifier(RiskModel model, double threshold = 0.8, double? concern = null) => SafetyClassifier.Compile(Crisis with
     {
-        Learned = new LearnedReader("examples", "model.json", threshold, SourcePosition.Start),
+        Learned = new LearnedReader("examples", "model.json", threshold, SourcePosition.Start) { ConcernThreshold = concern },
         Model = model,
     }).Classifier;
 
@@ -43,6 +51,31 @@ public sealed class RiskModelTests
         Assert.StartsWith("learned: ", reading.Pattern);
         Assert.Equal(SafetyLevel.None, SafetyClassifier.Compile(Crisis).Classifier.Classify("letters written, pills counted, tonight"));
         Assert.Equal(SafetyLevel.None, classifier.Classify("which programs should i study for"));
+    }
+
+    [Fact]
+    public void With_a_concern_threshold_hopelessness_no_pattern_reads_is_concern_and_crisis_stays_crisis()
+    {
+        var model = RiskModel.Train(Crisis, Examples());
+        var classifier = Classifier(model, concern: 0.7);
+
+        var reading = classifier.Read("honestly nothing is left and nothing changes");
+
+        Assert.Equal(SafetyLevel.Concern, reading.Level);
+        Assert.StartsWith("learned concern: ", reading.Pattern);
+        Assert.Equal(SafetyLevel.None, Classifier(model).Classify("honestly nothing is left and nothing changes"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("letters written, pills counted, tonight"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("which programs should i study for"));
+        var guarded = SafetyClassifier.Compile(Crisis with
+        {
+            Learned = new LearnedReader("examples", "model.json", 0.8, SourcePosition.Start)
+            {
+                ConcernThreshold = 0.7,
+                Unless = [new PatternText("nothing changes", SourcePosition.Start)],
+            },
+            Model = model,
+        }).Classifier;
+        Assert.Equal(SafetyLevel.None, guarded.Classify("honestly nothing is left and nothing changes"));
     }
 
     [Fact]
@@ -145,10 +178,10 @@ public sealed class RiskModelTests
 
         Assert.Equal(saved.ToArray(), again.ToArray());
         Assert.Equal(first.Fingerprint, read.Fingerprint);
-        Assert.Equal(22, read.Examples);
-        foreach (var message in new[] { "pills tonight", "letters and the bridge", "i graduated in 2019", "my pills" })
+        Assert.Equal(30, read.Examples);
+        foreach (var message in new[] { "pills tonight", "letters and the bridge", "i graduated in 2019", "my pills", "nothing left", "stuck forever" })
         {
-            Assert.Equal(Classifier(first, 0.5).Read(message), Classifier(read, 0.5).Read(message));
+            Assert.Equal(Classifier(first, 0.5, 0.5).Read(message), Classifier(read, 0.5, 0.5).Read(message));
         }
     }
 
@@ -168,6 +201,7 @@ public sealed class RiskModelTests
     [InlineData("not json")]
     [InlineData("""{"format": 99, "bits": 18}""")]
     [InlineData("""{"format": 2, "bits": 18, "bias": 0, "fingerprint": "x", "examples": 1, "weights": "AAAA"}""")]
+    [InlineData("""{"format": 3, "bits": 18, "fingerprint": "x", "examples": 1, "crisis": {"bias": 0, "weights": "AAAA"}}""")]
     public async Task A_file_that_is_not_a_model_of_this_format_is_refused(string content)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));

@@ -48,6 +48,7 @@ public sealed class LearnedReaderTests : IDisposable
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         var learned = result.Script!.Crisis.Learned!;
         Assert.Equal(("tests/examples", "models/risk.json", 0.8), (learned.Examples, learned.Model, learned.Threshold));
+        Assert.Null(learned.ConcernThreshold);
         Assert.Equal(4, result.Script.Crisis.Model!.Examples);
         Assert.Empty((await CorpusCheck.RunAsync(result.Script, _folder.Path, CancellationToken.None)).Failures);
     }
@@ -101,6 +102,28 @@ public sealed class LearnedReaderTests : IDisposable
         var result = ScriptLoader.Load("test.yaml", WithLearned(Learned.Replace("0.8", threshold, StringComparison.Ordinal)));
 
         Assert.Contains(result.Problems, p => p.Message.Contains(message, StringComparison.Ordinal) && p.Position.Line == 80);
+    }
+
+    [Fact]
+    public void A_concern_threshold_is_read_beside_the_crisis_threshold()
+    {
+        var result = ScriptLoader.Load("test.yaml", WithLearned(Learned + "      concern_threshold: 0.6\n"));
+
+        Assert.Equal(0.6, result.Script!.Crisis.Learned!.ConcernThreshold);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0.4")]
+    [InlineData("often")]
+    public void A_concern_threshold_that_is_not_a_probability_from_one_half_is_refused_at_its_line(string threshold)
+    {
+        var result = ScriptLoader.Load("test.yaml", WithLearned(Learned + $"      concern_threshold: {threshold}\n"));
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(ProblemCodes.WrongType, problem.Code);
+        Assert.Equal(81, problem.Position.Line);
+        Assert.Contains($"concern_threshold '{threshold}' is not a probability from 0.5 up to 1", problem.Message);
     }
 
     [Theory]
