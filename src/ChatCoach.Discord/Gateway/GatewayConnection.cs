@@ -387,6 +387,11 @@ internal sealed class GatewayConnection : IDisposable
                     _zombie = true;
                     _logger.Zombie();
                     await CloseForReconnectAsync("zombie connection");
+
+                    // The receive loop ends when the server echoes the close. Cancelling it at once would abort the
+                    // socket, and a reset can reach the server before it has read our close frame; a server that is
+                    // really gone never echoes, so stop waiting after a while.
+                    await Task.Delay(CloseTimeout, _time, token);
                     TryCancel(lifetime);
                     return;
                 }
