@@ -339,12 +339,16 @@ public sealed class SafetyClassifierTests
     [InlineData("mann bahut udaas hai, marna chahta hoon")]
     [InlineData("yung kaibigan ko pumasa, ako gusto ko nang mamatay")]
     [InlineData("My patient in the ICU was a 19 yo, and I want to die")]
+    [InlineData("i swallowed 30 pills 20m ago")]
+    [InlineData("took 40 tablets 15 m ago, i want to die")]
     public void A_word_that_names_someone_else_in_one_language_does_not_hide_the_speaker_in_another(string message) =>
         Assert.Equal(SafetyLevel.Crisis, CoachClassifier.Classify(message));
 
     [Theory]
     [InlineData("a 24 yo wants to die, next step?")]
     [InlineData("My patient in the ICU today was a 19 yo after a serious suicide attempt")]
+    [InlineData("block today: 24F ingested 50 tablets of acetaminophen 6 hrs ago, next step is NAC right?")]
+    [InlineData("a 70yo widower says he wants to die, what do we ask next?")]
     public void An_age_after_a_number_names_someone_else(string message) =>
         Assert.Equal(SafetyLevel.None, CoachClassifier.Classify(message));
 
