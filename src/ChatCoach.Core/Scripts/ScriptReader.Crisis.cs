@@ -93,15 +93,10 @@ internal sealed partial class ScriptReader
         CheckKeys(map, LearnedKeys, "crisis learned");
         var examples = RequiredScalar(map, "examples", "crisis learned");
         var model = RequiredScalar(map, "model", "crisis learned");
-        var threshold = RequiredScalar(map, "threshold", "crisis learned");
-        if (Probability(map, "threshold", threshold, "crisis") is not { } probability)
-        {
-            return null;
-        }
-
-        double? concern = null;
-        if (map.Children.ContainsKey("concern_threshold")
-            && (concern = Probability(map, "concern_threshold", RequiredScalar(map, "concern_threshold", "crisis learned"), "concern")) is null)
+        var probability = Probability(map, "threshold", RequiredScalar(map, "threshold", "crisis learned"), "crisis");
+        var hasConcern = map.Children.ContainsKey("concern_threshold");
+        var concern = hasConcern ? Probability(map, "concern_threshold", RequiredScalar(map, "concern_threshold", "crisis learned"), "concern") : null;
+        if (probability is null || hasConcern && concern is null)
         {
             return null;
         }
@@ -124,7 +119,7 @@ internal sealed partial class ScriptReader
             .Where(u => u.Value is { Length: > 0 })
             .Select(u => new PatternText(u.Value!, Position(u)))
             .ToList() ?? [];
-        return new LearnedReader(examples, model, probability, Position(map)) { ConcernThreshold = concern, Unless = unless };
+        return new LearnedReader(examples, model, probability.Value, Position(map)) { ConcernThreshold = concern, Unless = unless };
     }
 
     private double? Probability(YamlMappingNode map, string key, string? text, string level)

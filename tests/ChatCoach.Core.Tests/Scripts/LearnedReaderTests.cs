@@ -126,6 +126,14 @@ public sealed class LearnedReaderTests : IDisposable
         Assert.Contains($"concern_threshold '{threshold}' is not a probability from 0.5 up to 1", problem.Message);
     }
 
+    [Fact]
+    public void Both_thresholds_are_checked_so_one_reload_names_every_bad_one()
+    {
+        var result = ScriptLoader.Load("test.yaml", WithLearned(Learned.Replace("0.8", "1.5", StringComparison.Ordinal) + "      concern_threshold: 0.3\n"));
+
+        Assert.Equal([80, 81], result.Problems.Where(p => p.Code == ProblemCodes.WrongType).Select(p => p.Position.Line).Order());
+    }
+
     [Theory]
     [InlineData("tests/crisis")]
     [InlineData("tests")]
