@@ -6,11 +6,11 @@ namespace ChatCoach.Core.Safety;
 /// Reads a message for risk with a script's crisis patterns: the highest level any pattern raises, crisis first.
 /// When no crisis pattern matches and the script has a learned reader, the message is crisis if the reader's
 /// probability of crisis reaches the script's threshold; when no concern pattern matches either, it is concern if the
-/// probability of concern reaches the concern threshold. Neither, when the message matches one of the reader's own exceptions, or a
-/// crisis or concern pattern of more than one word is there and the script set it aside (an exception, someone else's
-/// words): what moderators ruled out, the reader does not rule back in. An exception to a one-word pattern says what
-/// that word means here ("die" as the German article), not what the rest of the message says, so the reader still reads.
-/// Compiled once per script version; pure and thread-safe.
+/// probability of concern reaches the concern threshold. Neither, when the message matches one of the reader's own
+/// exceptions; and the reader does not read the words of a crisis or concern pattern of more than one word that the
+/// script set aside (an exception, someone else's words): what moderators ruled out, the reader does not rule back in.
+/// An exception to a one-word pattern says what that word means here ("die" as the German article), so the reader
+/// still reads it. Compiled once per script version; pure and thread-safe.
 /// </summary>
 public sealed class SafetyClassifier
 {
@@ -111,18 +111,44 @@ public sealed class SafetyClassifier
             return reading;
         }
 
-        var (crisis, concern) = _model.Probabilities(tokens);
-        SafetyReading? learned = crisis >= _threshold ? new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {crisis:0.00}"))
+        var words = WordsForReader(tokens, read);
+        if (words.Count == 0)
+        {
+            return reading;
+        }
+
+        var (crisis, concern) = _model.Probabilities(words);
+        return crisis >= _threshold ? new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {crisis:0.00}"))
             : concern >= _concernThreshold && reading.Level is not SafetyLevel.Concern
                 ? new SafetyReading(SafetyLevel.Concern, FormattableString.Invariant($"learned concern: {concern:0.00}"))
-                : null;
-        return learned is { } raised && Learnable(read) ? raised : reading;
+                : reading;
     }
 
-    /// <summary>Whether the reader may raise <paramref name="read"/>: moderators set aside neither the message nor its risk words.</summary>
-    private bool Learnable(List<Token> read) =>
-        !_notLearned.Any(p => p.Matches(read).Any())
-        && !Candidates(read).Any(i => _rules[i].Level is SafetyLevel.Crisis or SafetyLevel.Concern && !_rules[i].Pattern.OneWord && _rules[i].SetsAside(read));
+    /// <summary>
+    /// What the reader reads of a message: nothing when one of its own exceptions matches; else the words less those
+    /// of each crisis or concern pattern of more than one word that the script set aside, so "my mom died last spring"
+    /// does not hide "I tied a belt to the closet rod" in the same message. The reader reads the words as written
+    /// (<paramref name="tokens"/>), as it was trained; with words left out, it reads them as the patterns did
+    /// (<paramref name="read"/>, run-together words split and broken ones joined), where the left-out words are.
+    /// </summary>
+    private List<Token> WordsForReader(List<Token> tokens, List<Token> read)
+    {
+        if (_notLearned.Any(p => p.Matches(read).Any()))
+        {
+            return [];
+        }
+
+        var aside = new HashSet<int>();
+        var spans = Candidates(read).Select(i => _rules[i])
+            .Where(rule => rule.Level is SafetyLevel.Crisis or SafetyLevel.Concern && !rule.Pattern.OneWord)
+            .SelectMany(rule => rule.SetAside(read));
+        foreach (var (start, end) in spans)
+        {
+            aside.UnionWith(Enumerable.Range(start, end - start));
+        }
+
+        return aside.Count == 0 ? tokens : [.. read.Where((_, i) => !aside.Contains(i))];
+    }
 
     private bool RaisesAlarm(List<Token> tokens) => Read(tokens).Level is SafetyLevel.Crisis or SafetyLevel.Concern;
 

@@ -24,21 +24,25 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
         Spans(tokens).Any(span => !span.Excepted && AboutTheSpeaker(tokens, span.Start, span.End));
 
     /// <summary>
-    /// Whether the pattern's words are there but the script set them aside: an exception covers them, or they are
-    /// someone else's and the speaker does not speak of themselves after them ("my friend took pills" is set aside;
-    /// "my cousin killed himself and now I think about it" is not, so the learned reader still reads it).
+    /// Where the pattern's words are there but the script set them aside: an exception covers them (the span then
+    /// runs over the exception's words too), or they are someone else's and the speaker does not speak of themselves
+    /// after them ("my friend took pills" is set aside; "my cousin killed himself and now I think about it" is not, so
+    /// the learned reader still reads it). None when the pattern matches.
     /// </summary>
-    public bool SetsAside(IReadOnlyList<Token> tokens) =>
-        !Matches(tokens) && Spans(tokens).Any(span => span.Excepted || SpeakerAfter(tokens, span.End) is not true);
+    public IEnumerable<(int Start, int End)> SetAside(IReadOnlyList<Token> tokens) => Matches(tokens) ? []
+        : Spans(tokens).Where(span => span.Excepted || SpeakerAfter(tokens, span.End) is not true)
+            .Select(span => (Math.Min(span.Start, span.CoverStart), Math.Max(span.End, span.CoverEnd)));
 
-    /// <summary>Where the pattern matches, and whether an exception covers each match.</summary>
-    private IEnumerable<(int Start, int End, bool Excepted)> Spans(IReadOnlyList<Token> tokens)
+    /// <summary>Where the pattern matches, and whether an exception covers each match (and from where to where).</summary>
+    private IEnumerable<(int Start, int End, bool Excepted, int CoverStart, int CoverEnd)> Spans(IReadOnlyList<Token> tokens)
     {
         List<(int Start, int End)>? excepted = null;
         foreach (var (start, end) in Pattern.Matches(tokens))
         {
             excepted ??= [.. Exceptions.SelectMany(e => e.Matches(tokens)).Where(x => OneClause(tokens, x.Start, x.End))];
-            yield return (start, end, excepted.Any(x => x.Start < end && start < x.End));
+            var covering = excepted.Where(x => x.Start < end && start < x.End).ToList();
+            yield return covering.Count == 0 ? (start, end, false, start, end)
+                : (start, end, true, covering.Min(x => x.Start), covering.Max(x => x.End));
         }
     }
 

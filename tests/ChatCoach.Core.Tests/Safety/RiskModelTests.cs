@@ -88,11 +88,11 @@ public sealed class RiskModelTests
     }
 
     [Fact]
-    public void What_the_scripts_exceptions_set_aside_the_reader_does_not_raise_again()
+    public void The_reader_does_not_read_the_words_an_exception_covers_but_reads_the_rest_of_the_message()
     {
         var script = TestScripts.Load(TestScripts.Yaml.Replace(
             """patterns: ["kill myself", "end it all", "want to die"]""",
-            """patterns: [{match: "want to die", unless: ["want to die laughing"]}, "kill myself"]""", StringComparison.Ordinal));
+            """patterns: [{match: "pills tonight", unless: ["pills tonight for my migraine"]}, "kill myself"]""", StringComparison.Ordinal));
         var model = RiskModel.Train(script.Crisis, Examples());
         var classifier = SafetyClassifier.Compile(script.Crisis with
         {
@@ -100,16 +100,18 @@ public sealed class RiskModelTests
             Model = model,
         }).Classifier;
 
-        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("tonight the pills, i want to die"));
-        Assert.Equal(SafetyLevel.None, classifier.Classify("tonight the pills, i want to die laughing"));
+        // Read whole, the excepted words are the examples' crisis words.
+        Assert.Equal(SafetyLevel.Crisis, Classifier(model, 0.5).Classify("pills tonight for my migraine"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("pills tonight for my migraine"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("pills tonight for my migraine. the letters are written and the rope is ready"));
     }
 
     [Fact]
-    public void An_exception_to_a_one_word_pattern_reads_that_word_otherwise_and_leaves_the_rest_to_the_reader()
+    public void An_exception_to_a_one_word_pattern_reads_that_word_otherwise_and_leaves_it_to_the_reader()
     {
         var script = TestScripts.Load(TestScripts.Yaml.Replace(
             """patterns: ["kill myself", "end it all", "want to die"]""",
-            """patterns: [{match: "(die|dead)", unless: ["die hard", "die laughing"]}, {match: "want to die", unless: ["want to die laughing"]}]""",
+            """patterns: [{match: "pills", unless: ["pills for my migraine", "pills tonight for my migraine"]}, {match: "my pills tonight", unless: ["my pills tonight for my migraine"]}]""",
             StringComparison.Ordinal));
         var classifier = SafetyClassifier.Compile(script.Crisis with
         {
@@ -117,22 +119,25 @@ public sealed class RiskModelTests
             Model = RiskModel.Train(script.Crisis, Examples()),
         }).Classifier;
 
-        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("a die hard fan, and tonight the pills are counted"));
-        Assert.Equal(SafetyLevel.None, classifier.Classify("tonight the pills, i want to die laughing"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("tonight the pills for my migraine, all of them"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("my pills tonight for my migraine"));
     }
 
     [Fact]
-    public void Someone_elses_words_silence_the_reader_only_when_the_speaker_does_not_speak_of_themselves_after_them()
+    public void The_reader_does_not_read_someone_elses_words_unless_the_speaker_speaks_of_themselves_after_them()
     {
         var crisis = Crisis with { FirstPerson = ["i", "my"], ThirdPerson = ["he"] };
         var classifier = SafetyClassifier.Compile(crisis with
         {
             Learned = new LearnedReader("examples", "model.json", 0.5, SourcePosition.Start),
-            Model = RiskModel.Train(crisis, Examples()),
+            Model = RiskModel.Train(crisis, Examples("he said he would")),
         }).Classifier;
 
-        Assert.Equal(SafetyLevel.None, classifier.Classify("he said he would end it all, tonight the pills are counted"));
+        Assert.Equal(SafetyLevel.None, classifier.Classify("he said he would end it all"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("he said he would end it all. the letters are written and the rope is ready"));
         Assert.Equal(SafetyLevel.Crisis, classifier.Classify("he said he would end it all, and tonight i counted my pills"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("the letters are written and the rope is ready, he said he would end it all"));
+        Assert.Equal(SafetyLevel.Crisis, classifier.Classify("the letters are written and the rope is ready for my self, he said he would end it all"));
     }
 
     [Fact]
