@@ -105,65 +105,76 @@ public sealed class SafetyClassifier
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _vocabulary.Normalizer.Tokens(text);
         var read = _brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm));
-        var reading = Read(read);
-        if (_model is null || reading.Level is SafetyLevel.Crisis)
+        var setAside = _model is null ? null : new List<(int Start, int End)>();
+        var reading = Read(read, setAside);
+        if (_model is null || setAside is null || reading.Level is SafetyLevel.Crisis)
         {
             return reading;
         }
 
-        var words = WordsForReader(tokens, read);
+        var words = WordsForReader(tokens, read, setAside);
         if (words.Count == 0)
         {
             return reading;
         }
 
         var (crisis, concern) = _model.Probabilities(words);
-        return crisis >= _threshold ? new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {crisis:0.00}"))
+        SafetyReading? learned = crisis >= _threshold ? new SafetyReading(SafetyLevel.Crisis, FormattableString.Invariant($"learned: {crisis:0.00}"))
             : concern >= _concernThreshold && reading.Level is not SafetyLevel.Concern
                 ? new SafetyReading(SafetyLevel.Concern, FormattableString.Invariant($"learned concern: {concern:0.00}"))
-                : reading;
+                : null;
+        return learned is { } raised && !_notLearned.Any(p => p.Matches(read).Any()) ? raised : reading;
     }
 
     /// <summary>
-    /// What the reader reads of a message: nothing when one of its own exceptions matches; else the words less those
-    /// of each crisis or concern pattern of more than one word that the script set aside, so "my mom died last spring"
-    /// does not hide "I tied a belt to the closet rod" in the same message. The reader reads the words as written
-    /// (<paramref name="tokens"/>), as it was trained; with words left out, it reads them as the patterns did
-    /// (<paramref name="read"/>, run-together words split and broken ones joined), where the left-out words are.
+    /// What the reader reads of a message: its words less those of each crisis or concern pattern of more than one
+    /// word that the script set aside (<paramref name="setAside"/>), so "my mom died last spring" does not hide "I tied
+    /// a belt to the closet rod" in the same message. The reader reads the words as written (<paramref name="tokens"/>),
+    /// as it was trained; with words left out, it reads them as the patterns did (<paramref name="read"/>, run-together
+    /// words split and broken ones joined), where the left-out words are.
     /// </summary>
-    private List<Token> WordsForReader(List<Token> tokens, List<Token> read)
+    private static List<Token> WordsForReader(List<Token> tokens, List<Token> read, List<(int Start, int End)> setAside)
     {
-        if (_notLearned.Any(p => p.Matches(read).Any()))
+        if (setAside.Count == 0)
         {
-            return [];
+            return tokens;
         }
 
-        var aside = new HashSet<int>();
-        var spans = Candidates(read).Select(i => _rules[i])
-            .Where(rule => rule.Level is SafetyLevel.Crisis or SafetyLevel.Concern && !rule.Pattern.OneWord)
-            .SelectMany(rule => rule.SetAside(read));
-        foreach (var (start, end) in spans)
-        {
-            aside.UnionWith(Enumerable.Range(start, end - start));
-        }
-
-        return aside.Count == 0 ? tokens : [.. read.Where((_, i) => !aside.Contains(i))];
+        var aside = setAside.SelectMany(span => Enumerable.Range(span.Start, span.End - span.Start)).ToHashSet();
+        return [.. read.Where((_, i) => !aside.Contains(i))];
     }
 
     private bool RaisesAlarm(List<Token> tokens) => Read(tokens).Level is SafetyLevel.Crisis or SafetyLevel.Concern;
 
-    private SafetyReading Read(List<Token> tokens)
+    /// <summary>
+    /// The first rule that matches, in script order. With <paramref name="setAside"/>, also where crisis and concern
+    /// patterns of more than one word are there but set aside, over every such rule the message can reach.
+    /// </summary>
+    private SafetyReading Read(List<Token> tokens, List<(int Start, int End)>? setAside = null)
     {
+        SafetyReading? reading = null;
         foreach (var index in Candidates(tokens))
         {
             var rule = _rules[index];
-            if (rule.Matches(tokens))
+            var collect = setAside is not null && rule.Level is SafetyLevel.Crisis or SafetyLevel.Concern && !rule.Pattern.OneWord ? setAside : null;
+            if (reading is not null)
             {
-                return new SafetyReading(rule.Level, rule.Pattern.Text);
+                // Past the deciding rule, only the set-aside words of the crisis and concern rules are wanted.
+                _ = collect is not null && rule.Matches(tokens, collect);
+            }
+            else if (rule.Matches(tokens, collect))
+            {
+                var found = new SafetyReading(rule.Level, rule.Pattern.Text);
+                if (setAside is null || rule.Level is SafetyLevel.Crisis)
+                {
+                    return found;
+                }
+
+                reading = found;
             }
         }
 
-        return new SafetyReading(SafetyLevel.None, null);
+        return reading ?? new SafetyReading(SafetyLevel.None, null);
     }
 
     /// <summary>The rules that can match <paramref name="tokens"/>, in script order.</summary>

@@ -20,18 +20,34 @@ internal sealed class SafetyRule(SafetyLevel level, SafetyPattern pattern, IRead
 
     public IReadOnlyList<SafetyPattern> Exceptions { get; } = exceptions;
 
-    public bool Matches(IReadOnlyList<Token> tokens) =>
-        Spans(tokens).Any(span => !span.Excepted && AboutTheSpeaker(tokens, span.Start, span.End));
+    public bool Matches(IReadOnlyList<Token> tokens) => Matches(tokens, null);
 
     /// <summary>
-    /// Where the pattern's words are there but the script set them aside: an exception covers them (the span then
-    /// runs over the exception's words too), or they are someone else's and the speaker does not speak of themselves
-    /// after them ("my friend took pills" is set aside; "my cousin killed himself and now I think about it" is not, so
-    /// the learned reader still reads it). None when the pattern matches.
+    /// Whether the pattern matches <paramref name="tokens"/>. When it does not, adds to <paramref name="setAside"/>
+    /// where its words are there but the script set them aside: an exception covers them (the span then runs over the
+    /// exception's words too), or they are someone else's and the speaker does not speak of themselves after them
+    /// ("my friend took pills" is set aside; "my cousin killed himself and now I think about it" is not, so the
+    /// learned reader still reads it).
     /// </summary>
-    public IEnumerable<(int Start, int End)> SetAside(IReadOnlyList<Token> tokens) => Matches(tokens) ? []
-        : Spans(tokens).Where(span => span.Excepted || SpeakerAfter(tokens, span.End) is not true)
-            .Select(span => (Math.Min(span.Start, span.CoverStart), Math.Max(span.End, span.CoverEnd)));
+    public bool Matches(IReadOnlyList<Token> tokens, List<(int Start, int End)>? setAside)
+    {
+        List<(int Start, int End)>? aside = null;
+        foreach (var span in Spans(tokens))
+        {
+            if (!span.Excepted && AboutTheSpeaker(tokens, span.Start, span.End))
+            {
+                return true;
+            }
+
+            if (setAside is not null && (span.Excepted || SpeakerAfter(tokens, span.End) is not true))
+            {
+                (aside ??= []).Add((Math.Min(span.Start, span.CoverStart), Math.Max(span.End, span.CoverEnd)));
+            }
+        }
+
+        setAside?.AddRange(aside ?? []);
+        return false;
+    }
 
     /// <summary>Where the pattern matches, and whether an exception covers each match (and from where to where).</summary>
     private IEnumerable<(int Start, int End, bool Excepted, int CoverStart, int CoverEnd)> Spans(IReadOnlyList<Token> tokens)
