@@ -105,9 +105,14 @@ public sealed class SafetyClassifier
         ArgumentNullException.ThrowIfNull(text);
         var tokens = _vocabulary.Normalizer.Tokens(text);
         var read = _brokenWords.Join(_runTogether.Split(tokens, RaisesAlarm));
-        var setAside = _model is null ? null : new List<(int Start, int End)>();
+        if (_model is null)
+        {
+            return Read(read);
+        }
+
+        var setAside = new List<(int Start, int End)>();
         var reading = Read(read, setAside);
-        if (_model is null || setAside is null || reading.Level is SafetyLevel.Crisis)
+        if (reading.Level is SafetyLevel.Crisis)
         {
             return reading;
         }
@@ -160,7 +165,10 @@ public sealed class SafetyClassifier
             if (reading is not null)
             {
                 // Past the deciding rule, only the set-aside words of the crisis and concern rules are wanted.
-                _ = collect is not null && rule.Matches(tokens, collect);
+                if (collect is not null)
+                {
+                    rule.Matches(tokens, collect);
+                }
             }
             else if (rule.Matches(tokens, collect))
             {
